@@ -1,0 +1,54 @@
+using System.Collections.Frozen;
+
+namespace RightHand.Access;
+
+/// <summary>The roles a person can hold. Staff roles sign in to the back office; Member and Shareholder only to the portal.</summary>
+internal static class Roles
+{
+    public const string Owner = "Owner";
+    public const string Assistant = "Assistant";
+    public const string It = "IT";
+    public const string Accountant = "Accountant";
+    public const string Member = "Member";
+    public const string Shareholder = "Shareholder";
+
+    public static readonly IReadOnlyList<string> Staff = [Owner, Assistant, It, Accountant];
+    public static readonly IReadOnlyList<string> All = [Owner, Assistant, It, Accountant, Member, Shareholder];
+
+    /// <summary>Roles that reach money or shareholder data must sign in with a second factor.</summary>
+    public static bool RequiresTwoFactor(string role) => role is Owner or Assistant;
+
+    public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
+}
+
+/// <summary>
+/// Every permission, and the one place that says which role has which. Pages and endpoints name a
+/// permission as their authorization policy; a test walks every route against this map.
+/// </summary>
+internal static class Permissions
+{
+    public const string DashboardView = "dashboard.view";
+    public const string PeopleManage = "people.manage";
+    public const string SessionsManage = "sessions.manage";
+    public const string TokensManage = "tokens.manage";
+    public const string AuditRead = "audit.read";
+    public const string JobsRead = "jobs.read";
+    public const string OutboxRead = "outbox.read";
+    /// <summary>Whoever is signed in to the staff area: their own account, password, second factor and sessions.</summary>
+    public const string AccountSelf = "account.self";
+
+    public static readonly FrozenDictionary<string, FrozenSet<string>> ByRole = new Dictionary<string, FrozenSet<string>>
+    {
+        [Roles.Owner] = FrozenSet.Create(DashboardView, PeopleManage, SessionsManage, TokensManage, AuditRead, JobsRead, OutboxRead, AccountSelf),
+        [Roles.Assistant] = FrozenSet.Create(DashboardView, AccountSelf),
+        [Roles.It] = FrozenSet.Create(DashboardView, JobsRead, AccountSelf),
+        [Roles.Accountant] = FrozenSet.Create(DashboardView, AccountSelf),
+        [Roles.Member] = FrozenSet<string>.Empty,
+        [Roles.Shareholder] = FrozenSet<string>.Empty,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    public static readonly IReadOnlyList<string> All = ByRole.Values.SelectMany(p => p).Distinct().Order(StringComparer.Ordinal).ToList();
+
+    public static bool RoleHas(string? role, string permission) =>
+        role is not null && ByRole.TryGetValue(role, out var granted) && granted.Contains(permission);
+}

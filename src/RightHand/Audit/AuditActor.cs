@@ -1,0 +1,30 @@
+using System.Security.Claims;
+using RightHand.Access;
+
+namespace RightHand.Audit;
+
+/// <summary>Who is acting: a signed-in person, an API token, the command line, or the system (jobs).</summary>
+internal sealed record AuditActor(Guid? PersonId, Guid? TokenId, string Name)
+{
+    public static readonly AuditActor System = new(null, null, "system");
+    public static readonly AuditActor CommandLine = new(null, null, "command line");
+}
+
+/// <summary>Finds the actor of the current request; the command line and jobs set theirs explicitly.</summary>
+internal sealed class AuditActorAccessor(IHttpContextAccessor http)
+{
+    private AuditActor? explicitActor;
+
+    public AuditActor Current => explicitActor ?? FromPrincipal(http.HttpContext?.User) ?? AuditActor.System;
+
+    public void Use(AuditActor actor) => explicitActor = actor;
+
+    private static AuditActor? FromPrincipal(ClaimsPrincipal? user)
+    {
+        if (user?.Identity?.IsAuthenticated != true) return null;
+        Guid? person = Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var p) ? p : null;
+        Guid? token = Guid.TryParse(user.FindFirstValue(AccessClaims.TokenId), out var t) ? t : null;
+        var name = user.FindFirstValue(AccessClaims.DisplayName) ?? user.Identity.Name ?? "unknown";
+        return new AuditActor(person, token, token is null ? name : $"token: {name}");
+    }
+}

@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RightHand.Platform.Database;
+
+namespace RightHand.Audit;
+
+/// <summary>
+/// Writes the audit trail as part of every save: it turns the change tracker's added, modified and
+/// deleted entities (and any events recorded with <see cref="Record"/>) into chained
+/// <see cref="AuditEntry"/> rows inside the same transaction as the change itself.
+/// </summary>
+internal sealed class AuditRecorder(AuditActorAccessor actors, TimeProvider clock)
+{
+    public const string SecretAnnotation = "RightHand:AuditSecret";
+    public const string NotAuditedAnnotation = "RightHand:NotAudited";
+    private const string Redacted = "(hidden)";
+
+    private readonly List<PendingEntry> events = [];
+
+    /// <summary>Records an event that is not a plain data change (sign-in, revocation, …); written with the next save.</summary>
+    public void Record(string action, string module, string entityType, string entityId, IReadOnlyDictionary<string, string?>? details = null) =>
+        events.Add(new PendingEntry(action, module, entityType, entityId,
+            details is null ? "{}" : JsonSerializer.Serialize(details.ToDictionary(d => d.Key, d => (object?)new Change(null, d.Value)), JsonOptions)));
+
+    public async Task<int> SaveWithAuditAsync(AppDb db, Func<Task<int>> save, CancellationToken ct)
+    {
+        var pending = Collect(db.ChangeTracker);
+        pending.AddRange(events);
+        events.Clear();
+        if (pending.Count == 0) return await save();
+
+        var ownTransaction = db.Database.CurrentTransaction is null;
+        await using var transaction = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
+        // The chain needs one writer at a time: PostgreSQL serialises on an advisory lock held to the
+        // end of the transaction; SQLite's transactions already take the write lock when they begin.
+        if (db.IsPostgres) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7201)", ct);
+
+        var last = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Seq)
+            .Select(e => new { e.Seq, e.Hash }).FirstOrDefaultAsync(ct);
+        var seq = last?.Seq ?? 0;
+        var previous = last?.Hash ?? AuditChain.Genesis;
+        var actor = actors.Current;
+        var at = clock.GetUtcNow().UtcDateTime;
+        foreach (var p in pending)
+        {
+            var entry = new AuditEntry
+            {
+                Seq = ++seq, At = at, ActorPersonId = actor.PersonId, ActorTokenId = actor.TokenId, ActorName = actor.Name,
+                Action = p.Action, Module = p.Module, EntityType = p.EntityType, EntityId = p.EntityId, Changes = p.Changes,
+                PreviousHash = previous, Hash = "",
+            };
+            entry.Hash = AuditChain.ComputeHash(entry);
+            previous = entry.Hash;
+            db.AuditEntries.Add(entry);
+        }
+
+        var written = await save();
+        if (transaction is not null) await transaction.CommitAsync(ct);
+        return written;
+    }
+
+    private static List<PendingEntry> Collect(ChangeTracker tracker)
+    {
+        tracker.DetectChanges();
+        var result = new List<PendingEntry>();
+        foreach (var entry in tracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            if (entry.Entity is AuditEntry || entry.Metadata.FindAnnotation(NotAuditedAnnotation) is not null) continue;
+
+            var changes = new SortedDictionary<string, Change>(StringComparer.Ordinal);
+            foreach (var property in entry.Properties)
+            {
+                var meta = property.Metadata;
+                if (meta.FindAnnotation(NotAuditedAnnotation) is not null) continue;
+                var secret = meta.FindAnnotation(SecretAnnotation) is not null;
+                switch (entry.State)
+                {
+                    case EntityState.Added when property.CurrentValue is not null:
+                        changes[meta.Name] = new Change(null, secret ? Redacted : Format(property.CurrentValue));
+                        break;
+                    case EntityState.Deleted:
+                        changes[meta.Name] = new Change(secret ? Redacted : Format(property.OriginalValue), null);
+                        break;
+                    case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
+                        changes[meta.Name] = secret ? new Change(Redacted, Redacted) : new Change(Format(property.OriginalValue), Format(property.CurrentValue));
+                        break;
+                }
+            }
+            if (entry.State == EntityState.Modified && changes.Count == 0) continue;
+
+            var action = entry.State switch { EntityState.Added => "created", EntityState.Deleted => "deleted", _ => "updated" };
+            result.Add(new PendingEntry(action, ModuleOf(entry.Metadata.ClrType), entry.Metadata.ClrType.Name, KeyOf(entry),
+                JsonSerializer.Serialize(changes, JsonOptions)));
+        }
+        return result;
+    }
+
+    /// <summary>The module is the feature folder: RightHand.Access.Person → Access.</summary>
+    public static string ModuleOf(Type type) => type.Namespace?.Split('.') is [_, var module, ..] ? module : "Platform";
+
+    private static string KeyOf(EntityEntry entry) =>
+        string.Join('/', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Format(entry.Property(p.Name).CurrentValue)));
+
+    private static string? Format(object? value) => value switch
+    {
+        null => null,
+        DateTime d => d.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
+        DateTimeOffset d => d.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.Never };
+
+    private sealed record PendingEntry(string Action, string Module, string EntityType, string EntityId, string Changes);
+
+    internal sealed record Change(string? Old, string? New);
+}
+
+internal static class AuditModelExtensions
+{
+    /// <summary>The field's values never enter the audit trail; that it changed does.</summary>
+    public static PropertyBuilder<T> IsAuditSecret<T>(this PropertyBuilder<T> property) =>
+        property.HasAnnotation(AuditRecorder.SecretAnnotation, true);
+
+    /// <summary>Changes to the field are bookkeeping (a last-seen time, a lease) and are left out of the trail.</summary>
+    public static PropertyBuilder<T> IsNotAudited<T>(this PropertyBuilder<T> property) =>
+        property.HasAnnotation(AuditRecorder.NotAuditedAnnotation, true);
+
+    /// <summary>The entity is operational state (job leases, key rings); the operations that matter are audited explicitly.</summary>
+    public static EntityTypeBuilder<T> IsNotAudited<T>(this EntityTypeBuilder<T> entity) where T : class =>
+        entity.HasAnnotation(AuditRecorder.NotAuditedAnnotation, true);
+}

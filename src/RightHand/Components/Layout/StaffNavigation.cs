@@ -1,0 +1,30 @@
+using RightHand.Access;
+
+namespace RightHand.Components.Layout;
+
+/// <summary>
+/// The staff area's menu. Each module adds its entries here when it is built; an entry shows only to
+/// people whose role has its permission.
+/// </summary>
+internal sealed class StaffNavigation
+{
+    public sealed record Item(string Title, string Href, string Permission);
+    public sealed record Group(string? Title, IReadOnlyList<Item> Items);
+
+    public static readonly StaffNavigation Instance = new();
+
+    public IReadOnlyList<Group> Groups { get; } =
+    [
+        new(null, [new("Dashboard", "/", Permissions.DashboardView)]),
+        new("Access", [
+            new("People", "/access/people", Permissions.PeopleManage),
+            new("Sessions", "/access/sessions", Permissions.SessionsManage),
+            new("API tokens", "/access/tokens", Permissions.TokensManage),
+        ]),
+        new("Control", [new("Audit trail", "/audit", Permissions.AuditRead)]),
+        new("Platform", [
+            new("Jobs", "/platform/jobs", Permissions.JobsRead),
+            new("Outbox", "/platform/outbox", Permissions.OutboxRead),
+        ]),
+    ];
+}

@@ -1,0 +1,146 @@
+using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
+using RightHand.Access;
+using RightHand.Audit;
+using RightHand.Platform.Demo;
+using RightHand.Platform.Database;
+using RightHand.Platform.Web;
+
+namespace RightHand.Platform.Cli;
+
+/// <summary>
+/// The <c>righthand</c> command line. <c>serve</c> is the default; every other command runs against the
+/// same configuration and database as the server, after bringing the schema up to date.
+/// </summary>
+internal static class Cli
+{
+    private static readonly Option<string?> Database = new("--database") { Description = "PostgreSQL connection string (default: SQLite in the data folder)", Recursive = true };
+    private static readonly Option<string?> DataDir = new("--data-dir") { Description = "Data folder for SQLite (default: ./data or RIGHTHAND_DATA_DIR)", Recursive = true };
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("RightHand: the back office the founder shares with a virtual assistant.") { Database, DataDir };
+        root.TreatUnmatchedTokensAsErrors = false;
+        var serve = new Command("serve", "Run the web app (default; http://localhost:5080)") { TreatUnmatchedTokensAsErrors = false };
+        serve.SetAction((parse, ct) => ServeAsync(parse, ct));
+        root.SetAction((parse, ct) => ServeAsync(parse, ct));
+        root.Add(serve);
+
+        var migrate = new Command("migrate", "Apply pending database migrations and exit");
+        migrate.SetAction((parse, ct) => WithApp(parse, async (services, _) =>
+        {
+            Console.WriteLine($"database: {services.GetRequiredService<DatabaseSettings>().Describe()}");
+            Console.WriteLine("schema is up to date");
+            return 0;
+        }, ct));
+        root.Add(migrate);
+
+        root.Add(TokenCommands());
+        root.Add(AuditCommands());
+        root.Add(DemoCommands());
+        root.Add(SchemaScriptCommand());
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    private static async Task<int> ServeAsync(ParseResult parse, CancellationToken ct)
+    {
+        var app = WebHost.Build(WebHost.CreateBuilder(ForwardedArgs(parse), Overrides(parse)));
+        await WebHost.MigrateAsync(app.Services, ct);
+        await app.RunAsync();
+        return 0;
+    }
+
+    private static Command TokenCommands()
+    {
+        var name = new Option<string>("--name") { Description = "What the token is for, e.g. 'deploy script'", Required = true };
+        var role = new Option<string>("--role") { Description = "Owner, Assistant, IT, Accountant", Required = true };
+        var scopes = new Option<string[]>("--scope") { Description = "Limit to these permissions (repeatable); default: all of the role's", AllowMultipleArgumentsPerToken = true };
+        var create = new Command("create", "Create an API token and print it (shown only once)") { name, role, scopes };
+        create.SetAction((parse, ct) => WithApp(parse, async (services, token) =>
+        {
+            var operations = services.GetRequiredService<AccessOperations>();
+            var (result, secret) = await operations.CreateTokenAsync(parse.GetValue(name)!, parse.GetValue(role)!, parse.GetValue(scopes) ?? [], null, null, token);
+            if (!result.Succeeded)
+            {
+                await Console.Error.WriteLineAsync(string.Join(Environment.NewLine, result.Errors));
+                return 2;
+            }
+            Console.WriteLine(secret);
+            return 0;
+        }, ct));
+        return new Command("tokens", "API tokens for automation") { create };
+    }
+
+    private static Command AuditCommands()
+    {
+        var verify = new Command("verify", "Check the audit trail's hash chain");
+        verify.SetAction((parse, ct) => WithApp(parse, async (services, token) =>
+        {
+            var result = await AuditChain.Verify(services.GetRequiredService<AppDb>(), token);
+            if (result.Intact)
+            {
+                Console.WriteLine($"audit trail intact: {result.Entries} entries");
+                return 0;
+            }
+            Console.WriteLine($"audit trail broken at entry {result.BrokenSeq}: {result.Reason} ({result.Entries} entries before it are intact)");
+            return 1;
+        }, ct));
+        return new Command("audit", "The audit trail") { verify };
+    }
+
+    private static Command DemoCommands()
+    {
+        var load = new Command("load", "Fill an empty instance with believable demo data");
+        load.SetAction((parse, ct) => WithApp(parse, async (services, token) =>
+        {
+            var result = await services.GetRequiredService<DemoData>().LoadAsync(Cultures.German, token);
+            if (!result.Succeeded)
+            {
+                await Console.Error.WriteLineAsync(string.Join(Environment.NewLine, result.Errors));
+                return 1;
+            }
+            Console.WriteLine("demo data loaded");
+            return 0;
+        }, ct));
+        return new Command("demo", "Demo data") { load };
+    }
+
+    /// <summary>For developers writing a migration: the full schema the EF model wants, to diff against.</summary>
+    private static Command SchemaScriptCommand()
+    {
+        var engine = new Option<string>("--engine") { DefaultValueFactory = _ => "sqlite" };
+        var command = new Command("schema-script", "Print the schema the code's model expects (for writing migrations)") { engine };
+        command.Hidden = true;
+        command.SetAction(parse =>
+        {
+            var options = new DbContextOptionsBuilder<AppDb>();
+            if (parse.GetValue(engine) == "postgres") options.UseNpgsql("Host=localhost"); else options.UseSqlite("Data Source=:memory:");
+            using var db = new AppDb(options.Options, new AuditRecorder(new AuditActorAccessor(new HttpContextAccessor()), TimeProvider.System));
+            Console.WriteLine(db.Database.GenerateCreateScript());
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task<int> WithApp(ParseResult parse, Func<IServiceProvider, CancellationToken, Task<int>> run, CancellationToken ct)
+    {
+        var builder = WebHost.CreateBuilder([], Overrides(parse, jobs: false));
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        await using var app = WebHost.Build(builder);
+        await WebHost.MigrateAsync(app.Services, ct);
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<AuditActorAccessor>().Use(AuditActor.CommandLine);
+        return await run(scope.ServiceProvider, ct);
+    }
+
+    private static Dictionary<string, string?> Overrides(ParseResult parse, bool jobs = true)
+    {
+        var values = new Dictionary<string, string?>();
+        if (parse.GetValue(Database) is { Length: > 0 } cs) values["ConnectionStrings:Postgres"] = cs;
+        if (parse.GetValue(DataDir) is { Length: > 0 } dir) values["RIGHTHAND_DATA_DIR"] = dir;
+        if (!jobs) values["Jobs:Enabled"] = "false";
+        return values;
+    }
+
+    private static string[] ForwardedArgs(ParseResult parse) => [.. parse.UnmatchedTokens];
+}

@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using RightHand.Access;
+using RightHand.Audit;
+using RightHand.Platform.Jobs;
+using RightHand.Platform.Mail;
+
+namespace RightHand.Platform.Database;
+
+/// <summary>
+/// The one DbContext. Every module's entities live here; each module configures its own through
+/// <see cref="IEntityTypeConfiguration{T}"/> classes next to the entity. Saving writes the audit
+/// trail in the same transaction (see <see cref="AuditRecorder"/>).
+/// </summary>
+internal sealed class AppDb(DbContextOptions<AppDb> options, AuditRecorder auditRecorder) : DbContext(options)
+{
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<UserSession> Sessions => Set<UserSession>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
+    public DbSet<Setting> Settings => Set<Setting>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    internal AuditRecorder Audit => auditRecorder;
+
+    public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDb).Assembly);
+        ModelConventions.Apply(modelBuilder);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        auditRecorder.SaveWithAuditAsync(this, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+}

@@ -1,0 +1,54 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace RightHand.Platform.Database;
+
+internal enum DatabaseEngine { Sqlite, Postgres }
+
+/// <summary>
+/// Which database to use: PostgreSQL when a connection string is given (<c>ConnectionStrings:Postgres</c>,
+/// or <c>--database</c> on the command line), otherwise SQLite in the data folder
+/// (<c>RIGHTHAND_DATA_DIR</c>, default <c>./data</c>).
+/// </summary>
+internal sealed record DatabaseSettings(DatabaseEngine Engine, string ConnectionString, string DataDirectory)
+{
+    public static DatabaseSettings From(IConfiguration configuration)
+    {
+        var dataDir = Path.GetFullPath(configuration["RIGHTHAND_DATA_DIR"] is { Length: > 0 } d ? d : "data");
+        var postgres = configuration.GetConnectionString("Postgres");
+        if (!string.IsNullOrWhiteSpace(postgres)) return new(DatabaseEngine.Postgres, postgres, dataDir);
+        var sqlite = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(dataDir, "righthand.db"),
+            // Writers wait for each other instead of failing with SQLITE_BUSY.
+            DefaultTimeout = 30,
+            Pooling = true,
+        };
+        return new(DatabaseEngine.Sqlite, sqlite.ToString(), dataDir);
+    }
+
+    public void Configure(DbContextOptionsBuilder options)
+    {
+        if (Engine == DatabaseEngine.Postgres) options.UseNpgsql(ConnectionString);
+        else options.UseSqlite(ConnectionString);
+    }
+
+    /// <summary>A description for the health page and the log that never shows a password.</summary>
+    public string Describe()
+    {
+        if (Engine == DatabaseEngine.Sqlite) return $"SQLite {new SqliteConnectionStringBuilder(ConnectionString).DataSource}";
+        var b = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString);
+        return $"PostgreSQL {b.Host}:{b.Port}/{b.Database}";
+    }
+}
+
+internal static class DatabaseServices
+{
+    public static IServiceCollection AddDatabase(this IServiceCollection services, DatabaseSettings settings)
+    {
+        if (settings.Engine == DatabaseEngine.Sqlite) Directory.CreateDirectory(settings.DataDirectory);
+        services.AddSingleton(settings);
+        services.AddDbContext<AppDb>(settings.Configure);
+        return services;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Data.Common;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+
+namespace RightHand.Platform.Database;
+
+/// <summary>
+/// Forward-only, versioned migrations written by hand in SQL, one folder per engine
+/// (<c>Migrations/sqlite/0001_name.sql</c>, <c>Migrations/postgres/0001_name.sql</c>). Each runs in a
+/// transaction together with its row in <c>schema_migrations</c>; a test compares the migrated schema
+/// with the EF model so the two cannot drift apart.
+/// </summary>
+internal sealed class Migrator(AppDb db, ILogger<Migrator> log)
+{
+    public sealed record Migration(int Version, string Name, string Sql);
+
+    public static IReadOnlyList<Migration> For(DatabaseEngine engine)
+    {
+        var folder = engine == DatabaseEngine.Postgres ? ".postgres." : ".sqlite.";
+        var assembly = Assembly.GetExecutingAssembly();
+        return assembly.GetManifestResourceNames()
+            .Where(n => n.Contains(".Migrations" + folder, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Select(n =>
+            {
+                var file = n[(n.IndexOf(".Migrations" + folder, StringComparison.Ordinal) + ".Migrations".Length + folder.Length)..^4];
+                var version = int.Parse(file.TrimStart('_')[..4], System.Globalization.CultureInfo.InvariantCulture);
+                using var reader = new StreamReader(assembly.GetManifestResourceStream(n)!);
+                return new Migration(version, file, reader.ReadToEnd());
+            })
+            .OrderBy(m => m.Version)
+            .ToList();
+    }
+
+    /// <summary>Applies the migrations not yet applied, up to <paramref name="upTo"/> (all by default). Returns those applied.</summary>
+    public async Task<IReadOnlyList<Migration>> MigrateAsync(int? upTo = null, CancellationToken ct = default)
+    {
+        var engine = db.IsPostgres ? DatabaseEngine.Postgres : DatabaseEngine.Sqlite;
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            if (engine == DatabaseEngine.Sqlite) await ExecAsync(connection, null, "PRAGMA journal_mode=WAL;", ct);
+            await ExecAsync(connection, null, """
+                CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)
+                """, ct);
+            var applied = new List<Migration>();
+            foreach (var migration in For(engine).Where(m => upTo is null || m.Version <= upTo))
+            {
+                await using var tx = await connection.BeginTransactionAsync(ct);
+                // On PostgreSQL, instances starting together take turns; the loser finds the work done.
+                if (engine == DatabaseEngine.Postgres) await ExecAsync(connection, tx, "SELECT pg_advisory_xact_lock(7200)", ct);
+                await using (var check = connection.CreateCommand())
+                {
+                    check.Transaction = tx;
+                    check.CommandText = $"SELECT COUNT(*) FROM schema_migrations WHERE version = {migration.Version}";
+                    if (Convert.ToInt64(await check.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) > 0) continue;
+                }
+                await ExecAsync(connection, tx, migration.Sql, ct);
+                await using (var record = connection.CreateCommand())
+                {
+                    record.Transaction = tx;
+                    record.CommandText = "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@v, @n, @a)";
+                    AddParameter(record, "@v", migration.Version);
+                    AddParameter(record, "@n", migration.Name);
+                    AddParameter(record, "@a", DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+                    await record.ExecuteNonQueryAsync(ct);
+                }
+                await tx.CommitAsync(ct);
+                log.LogInformation("Applied migration {Name}", migration.Name);
+                applied.Add(migration);
+            }
+            return applied;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task ExecAsync(DbConnection connection, DbTransaction? tx, string sql, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static void AddParameter(DbCommand command, string name, object value)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        command.Parameters.Add(p);
+    }
+}

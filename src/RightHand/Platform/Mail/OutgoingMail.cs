@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace RightHand.Platform.Mail;
+
+internal enum MailState { Outbox = 0, Queued = 1, Sent = 2, Failed = 3 }
+
+/// <summary>
+/// Every mail the system writes. With SMTP configured a job delivers it; without, it stays in the
+/// outbox, which the owner reads in the UI, so that invitations work on a first run.
+/// </summary>
+internal sealed class OutgoingMail
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public required string To { get; set; }
+    public string? ToName { get; set; }
+    public required string Subject { get; set; }
+    public required string TextBody { get; set; }
+    public required string MessageId { get; set; }
+    public MailState State { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? SentAt { get; set; }
+    public string? LastError { get; set; }
+}
+
+internal sealed class OutgoingMailConfiguration : IEntityTypeConfiguration<OutgoingMail>
+{
+    public void Configure(EntityTypeBuilder<OutgoingMail> builder)
+    {
+        builder.ToTable("outgoing_mails");
+        builder.Property(m => m.To).HasMaxLength(254);
+        builder.Property(m => m.ToName).HasMaxLength(200);
+        builder.Property(m => m.Subject).HasMaxLength(500);
+        builder.Property(m => m.MessageId).HasMaxLength(200);
+        builder.Property(m => m.LastError).HasMaxLength(2000);
+        builder.HasIndex(m => m.CreatedAt);
+    }
+}

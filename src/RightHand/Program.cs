@@ -1,0 +1,3 @@
+using RightHand.Platform.Cli;
+
+return await Cli.RunAsync(args);
