@@ -55,7 +55,7 @@ internal sealed class AccessOperations(AppDb db, UserManager<Person> users, Mail
         var link = $"{baseUrl.TrimEnd('/')}/invitation/{token}";
         var (subject, body) = Cultures.In(language, () => (
             l["You are invited to RightHand"].Value,
-            l["Hello {0},\n\nyou have been invited to RightHand as {1}. Open this link to choose your own password and set up sign-in:\n\n{2}\n\nThe link works once and expires on {3:d}.\n\nNobody will ever ask you for your password.", name, l[role], link, invitation.ExpiresAt.ToLocalTime()].Value));
+            l["Hello {0},\n\nyou have been invited to RightHand as {1}. Open this link to choose your own password and set up sign-in:\n\n{2}\n\nThe link works once and expires on {3:d}.\n\nNobody will ever ask you for your password.", name, l[role], link, Platform.Web.Display.Local(invitation.ExpiresAt)].Value));
         await mailer.QueueAsync(db, email, name, subject, body, ct);
         await db.SaveChangesAsync(ct);
         return (OperationResult.Ok, link);
@@ -151,7 +151,7 @@ internal sealed class AccessOperations(AppDb db, UserManager<Person> users, Mail
         if (name.Length == 0) return (OperationResult.Fail(l["Give the token a name."]), null);
         if (!Roles.IsKnown(role)) return (OperationResult.Fail(l["Unknown role '{0}'.", role]), null);
         var notInRole = scopes.Where(s => !Permissions.RoleHas(role, s)).ToList();
-        if (notInRole.Count > 0) return (OperationResult.Fail(l["The role {0} does not have: {1}", role, string.Join(", ", notInRole)]), null);
+        if (notInRole.Count > 0) return (OperationResult.Fail(l["The role {0} does not have: {1}", l[role], string.Join(", ", notInRole)]), null);
         if (personId is { } pid && !await db.People.AnyAsync(p => p.Id == pid && p.RevokedAt == null, ct))
             return (OperationResult.Fail(l["This person has no access."]), null);
 

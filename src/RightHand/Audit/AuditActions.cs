@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Localization;
+
+namespace RightHand.Audit;
+
+/// <summary>The audit trail stores stable action codes; people read them as words in their language.</summary>
+internal static class AuditActions
+{
+    public static string Describe(string action, IStringLocalizer l) => action switch
+    {
+        "created" => l["added"],
+        "updated" => l["updated"],
+        "deleted" => l["deleted"],
+        "signed_in" => l["sign-in"],
+        "sign_in_failed" => l["sign-in failed"],
+        "sign_in_locked_out" => l["locked out"],
+        "access_revoked" => l["access revoked"],
+        "role_changed" => l["role changed"],
+        "two_factor_enabled" => l["two-factor sign-in enabled"],
+        _ => action,
+    };
+}
