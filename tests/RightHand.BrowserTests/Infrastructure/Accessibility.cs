@@ -1,0 +1,25 @@
+using System.Globalization;
+using System.Text;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace RightHand.BrowserTests.Infrastructure;
+
+public static class Accessibility
+{
+    /// <summary>Runs axe-core on the page as it is now; fails with every serious or critical violation, its rule and its elements.</summary>
+    public static async Task AssertNoSeriousViolationsAsync(IPage page, string label)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        if (serious.Count == 0) return;
+        var message = new StringBuilder().Append(CultureInfo.InvariantCulture, $"axe-core found {serious.Count} serious/critical violation(s) on {label} ({page.Url}):");
+        foreach (var v in serious)
+        {
+            message.Append(CultureInfo.InvariantCulture, $"\n- {v.Id} ({v.Impact}): {v.Help}");
+            foreach (var node in v.Nodes)
+                message.Append(CultureInfo.InvariantCulture, $"\n    {node.Target}  {node.Html}");
+        }
+        Assert.Fail(message.ToString());
+    }
+}
