@@ -32,7 +32,7 @@ public sealed class AccessibilityFixture : OwnerFixture
 }
 
 /// <summary>Flow 5: axe-core on every page, in the state a person sees it; no serious or critical violations.</summary>
-public sealed class AccessibilityTests(AccessibilityFixture fixture) : IClassFixture<AccessibilityFixture>
+public sealed class AccessibilityTests(AccessibilityFixture fixture, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<AccessibilityFixture>
 {
     /// <summary>The heading each signed-in page shows (so an error page in its place does not pass).</summary>
     private static readonly Dictionary<string, string> Headings = new(StringComparer.Ordinal)
@@ -146,7 +146,7 @@ public sealed class AccessibilityTests(AccessibilityFixture fixture) : IClassFix
             else if (path == "/")
                 await Expect(new DashboardPage(page, t).Greeting(fixture.Owner.FirstName)).ToBeVisibleAsync();
             await Screenshots.SaveAsync(page, "page-" + Slug(name, language));
-            await Accessibility.AssertNoSeriousViolationsAsync(page, name);
+            await Accessibility.AssertNoSeriousViolationsAsync(page, name, output.WriteLine);
         }
         finally
         {
