@@ -1,0 +1,164 @@
+using Microsoft.Playwright;
+using RightHand.BrowserTests.Infrastructure;
+using RightHand.BrowserTests.Pages;
+using static Microsoft.Playwright.Assertions;
+
+namespace RightHand.BrowserTests;
+
+/// <summary>The app with something on every page: an owner, an assistant halfway through enrolment, an open invitation and its mail.</summary>
+public sealed class AccessibilityFixture : OwnerFixture
+{
+    public string AssistantState { get; private set; } = "";
+    public string OpenInvitationLink { get; private set; } = "";
+    public string MailUrl { get; private set; } = "";
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        var t = new UiTexts(App, "en");
+        var owner = await NewOwnerPageAsync();
+
+        var ada = Journeys.Assistant("Ada Assistant", "en");
+        var adaLink = await Journeys.InviteAsync(owner, App, t, ada);
+        var adaPage = await NewPageAsync(ada.Language);
+        await Journeys.AcceptUntilEnrolmentAsync(adaPage, App, adaLink, ada);
+        AssistantState = await adaPage.Context.StorageStateAsync();
+        await adaPage.Context.CloseAsync();
+
+        OpenInvitationLink = await Journeys.InviteAsync(owner, App, t, Journeys.Assistant("Ben Newcomer", "de"));
+        MailUrl = owner.Url;
+        await owner.Context.CloseAsync();
+    }
+}
+
+/// <summary>Flow 5: axe-core on every page, in the state a person sees it; no serious or critical violations.</summary>
+public sealed class AccessibilityTests(AccessibilityFixture fixture, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<AccessibilityFixture>
+{
+    /// <summary>The heading each signed-in page shows (so an error page in its place does not pass).</summary>
+    private static readonly Dictionary<string, string> Headings = new(StringComparer.Ordinal)
+    {
+        ["/account/two-factor"] = "Two-factor sign-in", ["/access/people"] = "People", ["/access/sessions"] = "Sessions",
+        ["/access/tokens"] = "API tokens", ["/account"] = "My account", ["/audit"] = "Audit trail", ["/platform/jobs"] = "Jobs",
+        ["/platform/outbox"] = "Outbox", ["/status/404"] = "Page not found", ["/no-such-page"] = "Page not found", ["/signin"] = "Sign in",
+    };
+
+    [Theory]
+    [InlineData("/setup")]
+    [InlineData("/signin")]
+    [InlineData("/signin (de)")]
+    [InlineData("/signin/two-factor", Skip = Blocked.PasswordSignIn)]
+    [InlineData("/account/two-factor (enrolment)")]
+    [InlineData("/account/two-factor (recovery codes)")]
+    [InlineData("/account/two-factor")]
+    [InlineData("/")]
+    [InlineData("/ (de)")]
+    [InlineData("/access/people")]
+    [InlineData("/access/sessions")]
+    [InlineData("/access/tokens")]
+    [InlineData("/account")]
+    [InlineData("/audit")]
+    [InlineData("/platform/jobs", Skip = Blocked.JobsPage)]
+    [InlineData("/platform/outbox")]
+    [InlineData("/platform/outbox/{id}")]
+    [InlineData("/invitation/{token}")]
+    [InlineData("/invitation/{invalid}")]
+    [InlineData("/status/404", Skip = Blocked.StatusPage)]
+    [InlineData("/no-such-page")]
+    public async Task Page_has_no_serious_accessibility_violations(string name)
+    {
+        var app = fixture.App;
+        var language = name.EndsWith("(de)", StringComparison.Ordinal) ? "de" : "en";
+        var path = name.Split(' ')[0];
+        var t = new UiTexts(app, language);
+        TestApp? blank = null;
+        IPage page;
+        switch (name)
+        {
+            case "/setup":
+                // Only a fresh app without an owner shows the set-up.
+                blank = await TestApp.StartAsync(Engine.Sqlite, kestrel: true);
+                page = await fixture.NewPageAsync(language);
+                await page.GotoAsync(Journeys.Url(blank, "/setup"));
+                await Expect(new SetupPage(page, t).Heading).ToBeVisibleAsync();
+                break;
+            case "/signin" or "/signin (de)" or "/status/404" or "/no-such-page":
+                page = await fixture.NewPageAsync(language);
+                await page.GotoAsync(Journeys.Url(app, path));
+                break;
+            case "/signin/two-factor":
+                page = await fixture.NewPageAsync(language);
+                await page.GotoAsync(Journeys.Url(app, "/signin"));
+                await new SignInPage(page, t).SignInAsync(fixture.Owner.Email, fixture.Owner.Password);
+                await Expect(new SignInTwoFactorPage(page, t).Heading).ToBeVisibleAsync();
+                break;
+            case "/account/two-factor (enrolment)":
+                page = await fixture.NewPageAsync(language, fixture.AssistantState);
+                await page.GotoAsync(Journeys.Url(app, path));
+                await Expect(new TwoFactorEnrolmentPage(page, t).Key).ToBeVisibleAsync();
+                break;
+            case "/account/two-factor (recovery codes)":
+            {
+                var cleo = Journeys.Assistant("Cleo Codes", language);
+                var owner = await fixture.NewOwnerPageAsync();
+                var link = await Journeys.InviteAsync(owner, app, t, cleo);
+                await owner.Context.CloseAsync();
+                page = await fixture.NewPageAsync(language);
+                await Journeys.AcceptUntilEnrolmentAsync(page, app, link, cleo);
+                await new TwoFactorEnrolmentPage(page, t).EnrolAsync();
+                await Expect(new TwoFactorEnrolmentPage(page, t).RecoveryCodes).ToHaveCountAsync(10);
+                break;
+            }
+            case "/access/tokens":
+                page = await fixture.NewOwnerPageAsync(language);
+                await page.GotoAsync(Journeys.Url(app, path));
+                await page.GetByLabel(t["Name"], new() { Exact = true }).FillAsync("platform sync");
+                await page.GetByRole(AriaRole.Button, new() { Name = t["Create token"] }).ClickAsync();
+                await Expect(page.GetByTestId("new-token")).ToBeVisibleAsync();
+                break;
+            case "/platform/outbox/{id}":
+                page = await fixture.NewOwnerPageAsync(language);
+                await page.GotoAsync(fixture.MailUrl);
+                await Expect(page.GetByTestId("mail-body")).ToBeVisibleAsync();
+                break;
+            case "/invitation/{token}":
+                page = await fixture.NewPageAsync("de");
+                await page.GotoAsync(fixture.OpenInvitationLink);
+                await Expect(new InvitationPage(page, new UiTexts(app, "de")).Heading).ToBeVisibleAsync();
+                language = "de";
+                break;
+            case "/invitation/{invalid}":
+                page = await fixture.NewPageAsync(language);
+                await page.GotoAsync(Journeys.Url(app, "/invitation/not-a-real-token"));
+                await Expect(page.GetByRole(AriaRole.Alert)).ToBeVisibleAsync();
+                break;
+            default:
+                page = await fixture.NewOwnerPageAsync(language);
+                await page.GotoAsync(Journeys.Url(app, path));
+                await Expect(page).ToHaveURLAsync(Journeys.At(app, path));
+                break;
+        }
+
+        try
+        {
+            await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
+            if (Headings.TryGetValue(path, out var heading))
+                await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(t[heading]);
+            else if (path == "/")
+                await Expect(new DashboardPage(page, t).Greeting(fixture.Owner.FirstName)).ToBeVisibleAsync();
+            await Screenshots.SaveAsync(page, "page-" + Slug(name, language));
+            await Accessibility.AssertNoSeriousViolationsAsync(page, name, output.WriteLine);
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+            if (blank is not null) await blank.DisposeAsync();
+        }
+    }
+
+    private static string Slug(string name, string language)
+    {
+        var slug = new string([.. name.Replace(" (de)", "", StringComparison.Ordinal).Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]).Trim('-');
+        while (slug.Contains("--", StringComparison.Ordinal)) slug = slug.Replace("--", "-", StringComparison.Ordinal);
+        return (slug.Length == 0 ? "dashboard" : slug) + "-" + language;
+    }
+}

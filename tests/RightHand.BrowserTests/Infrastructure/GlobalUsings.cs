@@ -1,0 +1,2 @@
+global using RightHand.Tests.Infrastructure;
+global using Xunit;
