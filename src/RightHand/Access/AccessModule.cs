@@ -30,7 +30,9 @@ internal static class AccessModule
             })
             .AddSignInManager<SessionSignInManager>()
             .AddClaimsPrincipalFactory<PersonClaimsFactory>()
-            .AddDefaultTokenProviders();
+            // Only the authenticator app: the default set also has phone and e-mail codes, and sign-in asks
+            // every provider whether it applies, which throws for the phone one (PersonStore keeps no numbers).
+            .AddTokenProvider<AuthenticatorTokenProvider<Person>>(TokenOptions.DefaultAuthenticatorProvider);
 
         services.AddAuthentication(o =>
             {
