@@ -177,16 +177,17 @@ public static class Html
 /// <summary>A form loaded now and submitted later, as when a page stays open in a browser tab.</summary>
 public sealed class OpenForm
 {
-    private readonly HttpClient client;
     private readonly string action;
     private readonly Dictionary<string, string> hidden;
 
     private OpenForm(HttpClient client, string action, Dictionary<string, string> hidden)
     {
-        this.client = client;
+        Client = client;
         this.action = action;
         this.hidden = hidden;
     }
+
+    public HttpClient Client { get; }
 
     /// <summary>Loads <paramref name="page"/> and keeps the form named <paramref name="formName"/> (antiforgery token included).</summary>
     public static async Task<OpenForm> LoadAsync(HttpClient client, string page, string formName)
@@ -203,6 +204,6 @@ public sealed class OpenForm
     {
         var values = new Dictionary<string, string>(hidden);
         foreach (var (key, value) in fields) values[key] = value;
-        return client.PostAsync(to ?? action, new FormUrlEncodedContent(values));
+        return Client.PostAsync(to ?? action, new FormUrlEncodedContent(values));
     }
 }
