@@ -70,6 +70,30 @@ public sealed class SetupAndSignInTests
     }
 
     [Theory, MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task OwnerWithoutAuthenticator_CannotPostStaffForms_EitherAndInvitesNobody(Engine engine)
+    {
+        await using var app = await TestApp.StartAsync(engine);
+        var client = app.CreateClient();
+        await client.SubmitAsync("/setup", "setup", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Olivia Owner", ["Input.Email"] = "owner@example.org",
+            ["Input.Password"] = StaffSession.DefaultPassword, ["Input.Confirm"] = StaffSession.DefaultPassword,
+        });
+        // The enrolment page is the only one that opens; its antiforgery token is valid for any form of this browser.
+        var enrolPage = await OpenForm.LoadAsync(client, "/account/two-factor", "enrol");
+
+        var invite = await enrolPage.SubmitAsync(new Dictionary<string, string>
+        {
+            ["_handler"] = "invite", ["Invite.Name"] = "Mallory", ["Invite.Email"] = "mallory@example.org",
+            ["Invite.Role"] = Roles.Owner, ["Invite.Language"] = "en",
+        }, to: "/access/people");
+
+        Assert.NotEqual(HttpStatusCode.OK, invite.StatusCode);
+        await using var scope = app.Scope();
+        Assert.False(await scope.ServiceProvider.GetRequiredService<AppDb>().Invitations.AnyAsync());
+    }
+
+    [Theory, MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
     public async Task Setup_WithDifferentConfirmation_CreatesNoOwner(Engine engine)
     {
         await using var app = await TestApp.StartAsync(engine);

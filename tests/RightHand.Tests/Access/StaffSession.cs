@@ -48,9 +48,9 @@ public sealed partial record StaffSession(HttpClient Client, Guid PersonId, stri
     }
 
     /// <summary>Signs in on a new client with password and, when the account has one, the authenticator code.</summary>
-    public static async Task<HttpClient> SignInAsync(TestApp app, string email, string password, string? authenticatorKey)
+    public static async Task<HttpClient> SignInAsync(TestApp app, string email, string password, string? authenticatorKey, HttpClient? client = null)
     {
-        var client = app.CreateClient();
+        client ??= app.CreateClient();
         var response = await client.SubmitAsync("/signin", "signin", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
         if (Html.Location(response)?.StartsWith("/signin/two-factor", StringComparison.Ordinal) == true)
         {
