@@ -103,6 +103,24 @@ public sealed class InvitationTests
     }
 
     [Theory, MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task WithdrawnInvitation_IsRefused(Engine engine)
+    {
+        await using var app = await TestApp.StartAsync(engine);
+        var owner = await StaffSession.SetUpOwnerAsync(app);
+        var token = await owner.InviteAsync(app, "Jonas Becker", "jonas@example.org", Roles.It);
+        Guid id;
+        await using (var scope = app.Scope())
+            id = await scope.ServiceProvider.GetRequiredService<AppDb>().Invitations.Select(i => i.Id).SingleAsync();
+
+        var withdrawn = await owner.Client.SubmitAsync("/access/people", $"withdraw-{id}", new Dictionary<string, string>());
+        Assert.Contains("Invitation withdrawn.", await withdrawn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var page = await Html.GetAsync(app.CreateClient(), $"/invitation/{token}");
+        Assert.DoesNotContain("accept", Html.FormNames(page));
+        Assert.Contains("already used or expired", page.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Theory, MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
     public async Task ExpiredInvitation_IsRefused_AndCreatesNoAccount(Engine engine)
     {
         var clock = new ManualClock();

@@ -71,6 +71,27 @@ public sealed class AuditChainTests
         Assert.Equal(0, code);
     }
 
+    [Theory, MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task ConcurrentChanges_KeepOneUnbrokenChain(Engine engine)
+    {
+        await using var app = await TestApp.StartAsync(engine);
+        var owner = await StaffSession.SetUpOwnerAsync(app);
+        var browsers = new List<HttpClient> { owner.Client };
+        for (var i = 1; i < 4; i++) browsers.Add(await owner.SignInAgainAsync(app));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => browsers[i % browsers.Count].SubmitAsync("/access/people", "invite",
+            new Dictionary<string, string>
+            {
+                ["Invite.Name"] = $"Person {i}", ["Invite.Email"] = $"person{i}@example.org", ["Invite.Role"] = Roles.It, ["Invite.Language"] = "en",
+            })));
+
+        Assert.All(responses, r => Assert.Equal(System.Net.HttpStatusCode.OK, r.StatusCode));
+        await using (var scope = app.Scope())
+            Assert.Equal(12, await scope.ServiceProvider.GetRequiredService<AppDb>().Invitations.CountAsync());
+        var (code, output) = await CommandLine.RunAsync(app, "audit", "verify");
+        Assert.True(code == 0, output);
+    }
+
     /// <summary>An instance with an owner, an invited assistant and a token: a few dozen entries by several actors.</summary>
     private static async Task<TestApp> WithHistoryAsync(Engine engine)
     {
