@@ -87,6 +87,57 @@ public sealed class RevocationTests
     }
 
     [Theory, MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task RevokedPerson_CanBeInvitedAgain_AndStartsWithANewPasswordAndAuthenticator(Engine engine)
+    {
+        await using var app = await TestApp.StartAsync(engine);
+        var owner = await StaffSession.SetUpOwnerAsync(app);
+        var first = await owner.InviteAndAcceptAsync(app, "Maria Santos", "maria@example.org", Roles.Assistant);
+        await owner.Client.SubmitAsync("/access/people", $"revoke-{first.PersonId}", new Dictionary<string, string>());
+
+        // The sign-in page tells a person who forgot their password to ask for exactly this.
+        var token = await owner.InviteAsync(app, "Maria Santos", "maria@example.org", Roles.Assistant);
+        var client = app.CreateClient();
+        const string newPassword = "a brand new passphrase here";
+        var accepted = await client.SubmitAsync($"/invitation/{token}", "accept", new Dictionary<string, string>
+        {
+            ["Input.Password"] = newPassword, ["Input.Confirm"] = newPassword,
+        });
+        Assert.Equal("/account/two-factor", Html.Location(accepted));
+        var (key, _) = await StaffSession.EnrolAuthenticatorAsync(client);
+        Assert.NotEqual(first.AuthenticatorKey, key);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+
+        // The old password and the old authenticator are gone; the new ones work.
+        var old = await app.CreateClient().SubmitAsync("/signin", "signin", new Dictionary<string, string>
+        {
+            ["Input.Email"] = first.Email, ["Input.Password"] = first.Password,
+        });
+        Assert.Equal(HttpStatusCode.OK, old.StatusCode);
+        await StaffSession.SignInAsync(app, first.Email, newPassword, key);
+        // The old cookie stays dead.
+        Assert.Equal("/signin", Html.LocationPath(await first.Client.GetAsync("/")));
+    }
+
+    [Theory, MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task ChangingMyPassword_SignsOutMyOtherBrowsers_ButNotThisOne(Engine engine)
+    {
+        await using var app = await TestApp.StartAsync(engine);
+        var owner = await StaffSession.SetUpOwnerAsync(app);
+        var it = await owner.InviteAndAcceptAsync(app, "Jonas Becker", "jonas@example.org", Roles.It);
+        var other = await it.SignInAgainAsync(app);
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/")).StatusCode);
+
+        var changed = await it.Client.SubmitAsync("/account", "password", new Dictionary<string, string>
+        {
+            ["Input.Current"] = it.Password, ["Input.New"] = "my password leaked, new one",
+        });
+        Assert.Contains("Your password was changed.", await changed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        Assert.Equal("/signin", Html.LocationPath(await other.GetAsync("/")));
+        Assert.Equal(HttpStatusCode.OK, (await it.Client.GetAsync("/")).StatusCode);
+    }
+
+    [Theory, MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
     public async Task SigningOut_EndsTheSession_SoACopiedCookieNoLongerWorks(Engine engine)
     {
         await using var app = await TestApp.StartAsync(engine);
