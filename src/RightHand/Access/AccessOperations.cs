@@ -167,6 +167,17 @@ internal sealed class AccessOperations(AppDb db, UserManager<Person> users, Mail
         return OperationResult.Ok;
     }
 
+    /// <summary>Ends every open session of a person but <paramref name="keep"/> (after a password change: whoever else had it is out).</summary>
+    public async Task EndOtherSessionsAsync(Guid personId, Guid? keep, string reason, CancellationToken ct = default)
+    {
+        await foreach (var session in db.Sessions.Where(s => s.PersonId == personId && s.EndedAt == null && s.Id != keep).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            session.EndedAt = Now;
+            session.EndedReason = reason;
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
     /// <summary>Issues a token. The secret is returned once and never stored.</summary>
     public async Task<(OperationResult Result, string? Secret)> CreateTokenAsync(string name, string role, IReadOnlyCollection<string> scopes, Guid? personId, Guid? createdBy, CancellationToken ct = default)
     {
