@@ -168,6 +168,31 @@ public sealed partial class AuthorizationTests
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/no-such-page")).StatusCode);
     }
 
+    [Theory, MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task RoleWithoutPermission_CannotPostAForm_EvenWithAValidAntiforgeryToken(Engine engine)
+    {
+        await using var app = await TestApp.StartAsync(engine);
+        var owner = await StaffSession.SetUpOwnerAsync(app);
+        var it = await owner.InviteAndAcceptAsync(app, "Jonas Becker", "jonas@example.org", Roles.It);
+        var ownPage = await OpenForm.LoadAsync(it.Client, "/account", "password");
+
+        var invite = await ownPage.SubmitAsync(new Dictionary<string, string>
+        {
+            ["_handler"] = "invite", ["Invite.Name"] = "Mallory", ["Invite.Email"] = "mallory@example.org", ["Invite.Role"] = Roles.Owner, ["Invite.Language"] = "en",
+        }, to: "/access/people");
+        var token = await ownPage.SubmitAsync(new Dictionary<string, string>
+        {
+            ["_handler"] = "create-token", ["Input.Name"] = "mine", ["Input.Role"] = Roles.Owner, ["Input.PersonId"] = "",
+        }, to: "/access/tokens");
+
+        Assert.Equal("/access-denied", Html.LocationPath(invite));
+        Assert.Equal("/access-denied", Html.LocationPath(token));
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<RightHand.Platform.Database.AppDb>();
+        Assert.Equal(1, await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Invitations));
+        Assert.False(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.ApiTokens));
+    }
+
     private static void ExpectAllowed(List<string> problems, string who, string route, string url, HttpResponseMessage response)
     {
         if (BrokenForOtherReasons.Contains(route))

@@ -194,6 +194,27 @@ public sealed class SetupAndSignInTests
         Assert.Equal(2, actions.Count(a => a == "sign_in_locked_out"));
     }
 
+    [Theory, MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task FiveWrongAuthenticatorCodes_LockTheAccount_EvenForTheRightCode(Engine engine)
+    {
+        await using var app = await TestApp.StartAsync(engine);
+        var owner = await StaffSession.SetUpOwnerAsync(app);
+        var client = app.CreateClient();
+        var password = await client.SubmitAsync("/signin", "signin", new Dictionary<string, string>
+        {
+            ["Input.Email"] = owner.Email, ["Input.Password"] = owner.Password,
+        });
+        var step = Html.Location(password)!;
+
+        for (var attempt = 1; attempt <= 5; attempt++)
+            await client.SubmitAsync(step, "two-factor", new Dictionary<string, string> { ["Input.Code"] = WrongCode(owner.AuthenticatorKey!) });
+        var right = await client.SubmitAsync(step, "two-factor", new Dictionary<string, string> { ["Input.Code"] = Totp.Code(owner.AuthenticatorKey!) });
+
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("Too many failed attempts", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("/signin", Html.LocationPath(await client.GetAsync("/")));
+    }
+
     private static async Task<(HttpClient Client, HttpResponseMessage Response)> SecondStepAsync(TestApp app, StaffSession person, string code)
     {
         var client = app.CreateClient();

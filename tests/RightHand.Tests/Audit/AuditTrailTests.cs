@@ -40,6 +40,38 @@ public sealed class AuditTrailTests
     }
 
     [Theory, MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task EveryRowWrittenThroughTheApp_HasItsCreatedEntry_AndEveryRevocationItsUpdate(Engine engine)
+    {
+        await using var app = await TestApp.StartAsync(engine);
+        var owner = await StaffSession.SetUpOwnerAsync(app);
+        var assistant = await owner.InviteAndAcceptAsync(app, "Maria Santos", "maria@example.org", Roles.Assistant);
+        await RevocationTests.CreateTokenAsync(owner, "maria's script", Roles.Assistant, assistant.PersonId);
+        await owner.Client.SubmitAsync("/access/people", $"revoke-{assistant.PersonId}", new Dictionary<string, string>());
+
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        var entries = await db.AuditEntries.AsNoTracking().ToListAsync();
+        bool Has(string type, string action, Guid id) => entries.Any(e => e.EntityType == type && e.Action == action && e.EntityId == id.ToString());
+
+        var rows = (await db.People.Select(p => p.Id).ToListAsync()).Select(id => ("Person", id))
+            .Concat((await db.Invitations.Select(i => i.Id).ToListAsync()).Select(id => ("Invitation", id)))
+            .Concat((await db.Sessions.Select(s => s.Id).ToListAsync()).Select(id => ("UserSession", id)))
+            .Concat((await db.ApiTokens.Select(t => t.Id).ToListAsync()).Select(id => ("ApiToken", id)))
+            .Concat((await db.OutgoingMails.Select(m => m.Id).ToListAsync()).Select(id => ("OutgoingMail", id)))
+            .ToList();
+        Assert.Equal(7, rows.Count); // two people, one invitation, two sessions, one token, one mail
+        Assert.All(rows, row => Assert.True(Has(row.Item1, "created", row.Item2), $"no 'created' entry for {row.Item1} {row.Item2}"));
+
+        var ended = await db.Sessions.Where(s => s.EndedAt != null).Select(s => s.Id).ToListAsync();
+        var revokedTokens = await db.ApiTokens.Where(t => t.RevokedAt != null).Select(t => t.Id).ToListAsync();
+        Assert.NotEmpty(ended);
+        Assert.Single(revokedTokens);
+        Assert.All(ended, id => Assert.True(Has("UserSession", "updated", id)));
+        Assert.All(revokedTokens, id => Assert.True(Has("ApiToken", "updated", id)));
+        Assert.True(Has("Person", "updated", assistant.PersonId));
+    }
+
+    [Theory, MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
     public async Task ChangeWhoseAuditEntryCannotBeWritten_IsNotSaved(Engine engine)
     {
         await using var app = await TestApp.StartAsync(engine);
