@@ -94,6 +94,26 @@ public sealed class SetupAndSignInTests
     }
 
     [Theory, MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task Setup_WithDemoData_InvitesTheDemoTeam_AndStillAsksForTheAuthenticator(Engine engine)
+    {
+        await using var app = await TestApp.StartAsync(engine);
+        var client = app.CreateClient();
+
+        var setup = await client.SubmitAsync("/setup", "setup", new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Olivia Owner", ["Input.Email"] = "owner@example.org",
+            ["Input.Password"] = StaffSession.DefaultPassword, ["Input.Confirm"] = StaffSession.DefaultPassword, ["Input.Demo"] = "true",
+        });
+
+        Assert.Equal("/account/two-factor", Html.Location(setup));
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        Assert.Equal(3, await db.Invitations.CountAsync());
+        Assert.Equal(3, await db.OutgoingMails.CountAsync());
+        Assert.Equal(1, await db.People.CountAsync());
+    }
+
+    [Theory, MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
     public async Task Setup_WithDifferentConfirmation_CreatesNoOwner(Engine engine)
     {
         await using var app = await TestApp.StartAsync(engine);
@@ -213,6 +233,25 @@ public sealed class SetupAndSignInTests
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
         Assert.Contains("Too many failed attempts", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal("/signin", Html.LocationPath(await client.GetAsync("/")));
+    }
+
+    [Theory, MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task SignInPosts_BeyondTheLimitPerMinute_AreTurnedAway(Engine engine)
+    {
+        await using var app = await TestApp.StartAsync(engine, new Dictionary<string, string?> { ["Access:SignInAttemptsPerMinute"] = "3" });
+        await StaffSession.SetUpOwnerAsync(app);
+        var client = app.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 1; attempt <= 4; attempt++)
+            statuses.Add((await client.SubmitAsync("/signin", "signin", new Dictionary<string, string>
+            {
+                ["Input.Email"] = $"guess{attempt}@example.org", ["Input.Password"] = "not the password",
+            })).StatusCode);
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        // Pages stay open; only the posts are limited.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/signin")).StatusCode);
     }
 
     private static async Task<(HttpClient Client, HttpResponseMessage Response)> SecondStepAsync(TestApp app, StaffSession person, string code)

@@ -153,6 +153,34 @@ public sealed class AuditTrailTests
     }
 
     [Theory, MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task AuditApi_PagesThroughTheTrailInChainOrder(Engine engine)
+    {
+        await using var app = await TestApp.StartAsync(engine);
+        var owner = await StaffSession.SetUpOwnerAsync(app);
+        await owner.InviteAsync(app, "Jonas Becker", "jonas@example.org", Roles.It);
+        using var api = app.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            await RevocationTests.CreateTokenAsync(owner, "archive", Roles.Owner, scope: Permissions.AuditRead));
+
+        var seen = new List<long>();
+        long after = 0;
+        while (true)
+        {
+            var page = await System.Net.Http.Json.HttpClientJsonExtensions.GetFromJsonAsync<List<ApiEntry>>(api, $"/api/v1/audit?after={after}&limit=3");
+            if (page is null or { Count: 0 }) break;
+            Assert.True(page.Count <= 3);
+            seen.AddRange(page.Select(e => e.Seq));
+            after = page[^1].Seq;
+        }
+
+        // The token's own creation is in the trail too, written before the first page was read.
+        Assert.Equal((await EntriesAsync(app)).Select(e => e.Seq), seen);
+        Assert.True(seen.Count > 3 * 2, "the trail should span several pages");
+    }
+
+    private sealed record ApiEntry(long Seq, string Action, string Hash);
+
+    [Theory, MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
     public async Task AuditTrail_IsClosedToRolesWithoutAuditPermission(Engine engine)
     {
         await using var app = await TestApp.StartAsync(engine);
