@@ -254,6 +254,35 @@ public sealed class SetupAndSignInTests
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/signin")).StatusCode);
     }
 
+    [Theory]
+    [InlineData("//evil.example/")]
+    [InlineData("/\\evil.example/")]
+    [InlineData("/\\/evil.example/")]
+    [InlineData("https://evil.example/")]
+    public async Task SignIn_WithReturnUrlNamingAnotherSite_GoesToTheDashboard(string returnUrl)
+    {
+        await using var app = await TestApp.StartAsync(Engine.Sqlite);
+        var owner = await StaffSession.SetUpOwnerAsync(app);
+        var client = app.CreateClient();
+
+        var password = await client.SubmitAsync("/signin", "signin", new Dictionary<string, string>
+        {
+            ["Input.Email"] = owner.Email, ["Input.Password"] = owner.Password, ["Input.ReturnUrl"] = returnUrl,
+        });
+        var code = await client.SubmitAsync(Html.Location(password)!, "two-factor", new Dictionary<string, string>
+        {
+            ["Input.Code"] = Totp.Code(owner.AuthenticatorKey!), ["Input.ReturnUrl"] = returnUrl,
+        });
+
+        foreach (var response in new[] { password, code })
+        {
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            var target = new Uri(new Uri(app.BaseUrl), response.Headers.Location!);
+            Assert.Equal("localhost", target.Host);
+        }
+        Assert.Equal("/", Html.Location(code));
+    }
+
     private static async Task<(HttpClient Client, HttpResponseMessage Response)> SecondStepAsync(TestApp app, StaffSession person, string code)
     {
         var client = app.CreateClient();
