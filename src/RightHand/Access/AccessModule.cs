@@ -30,7 +30,9 @@ internal static class AccessModule
             })
             .AddSignInManager<SessionSignInManager>()
             .AddClaimsPrincipalFactory<PersonClaimsFactory>()
-            .AddDefaultTokenProviders();
+            // Only the authenticator app: the default set also has phone and e-mail codes, and sign-in asks
+            // every provider whether it applies, which throws for the phone one (PersonStore keeps no numbers).
+            .AddTokenProvider<AuthenticatorTokenProvider<Person>>(TokenOptions.DefaultAuthenticatorProvider);
 
         services.AddAuthentication(o =>
             {
@@ -108,7 +110,8 @@ internal static class AccessModule
 
     /// <summary>
     /// Owner and Assistant must use a second factor: until they have enrolled one, every staff page
-    /// sends them to the enrolment page.
+    /// sends them to the enrolment page. Posts too: the enrolment page's antiforgery token is valid for
+    /// every form of the browser, so letting posts through would let a password alone act.
     /// </summary>
     public static IApplicationBuilder UseTwoFactorEnrolment(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
@@ -116,7 +119,6 @@ internal static class AccessModule
         if (user.Identity?.IsAuthenticated == true && !user.HasClaim(c => c.Type == AccessClaims.TokenId)
             && Roles.RequiresTwoFactor(user.FindFirst(System.Security.Claims.ClaimTypes.Role)?.Value ?? "")
             && user.FindFirst(AccessClaims.TwoFactor)?.Value != "1"
-            && HttpMethods.IsGet(context.Request.Method)
             && !IsEnrolmentPath(context.Request.Path))
         {
             context.Response.Redirect("/account/two-factor");
@@ -128,7 +130,7 @@ internal static class AccessModule
     private static bool IsEnrolmentPath(PathString path) =>
         path.StartsWithSegments("/account/two-factor") || path.StartsWithSegments("/signout") || path.StartsWithSegments("/css")
         || path.StartsWithSegments("/health") || path.StartsWithSegments("/status") || path.StartsWithSegments("/error")
-        || path.StartsWithSegments("/favicon.svg");
+        || path.StartsWithSegments("/favicon.svg") || path.StartsWithSegments("/culture");
 
     public static void MapAccess(this WebApplication app)
     {

@@ -42,7 +42,8 @@ internal sealed class AccessOperations(AppDb db, UserManager<Person> users, Mail
         if (!System.Net.Mail.MailAddress.TryCreate(email, out _)) return (OperationResult.Fail(l["'{0}' is not a valid e-mail address.", email]), null);
         if (!Roles.IsKnown(role)) return (OperationResult.Fail(l["Unknown role '{0}'.", role]), null);
         var normalized = users.NormalizeEmail(email);
-        if (await db.People.AnyAsync(p => p.NormalizedEmail == normalized, ct))
+        // A revoked person may be invited again (that is how a forgotten password is replaced).
+        if (await db.People.AnyAsync(p => p.NormalizedEmail == normalized && p.RevokedAt == null, ct))
             return (OperationResult.Fail(l["{0} already has an account.", email]), null);
 
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
@@ -74,14 +75,36 @@ internal sealed class AccessOperations(AppDb db, UserManager<Person> users, Mail
         var invitation = await FindOpenInvitationAsync(token, ct);
         if (invitation is null) return (OperationResult.Fail(l["This invitation link is invalid, already used or expired. Ask for a new invitation."]), null);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var person = NewPerson(invitation.Name, invitation.Email, invitation.Role, invitation.Language);
-        var result = await users.CreateAsync(person, password);
+        var normalized = users.NormalizeEmail(invitation.Email);
+        var revoked = await db.People.FirstOrDefaultAsync(p => p.NormalizedEmail == normalized && p.RevokedAt != null, ct);
+        var person = revoked ?? NewPerson(invitation.Name, invitation.Email, invitation.Role, invitation.Language);
+        var result = revoked is null ? await users.CreateAsync(person, password) : await RestoreAsync(revoked, invitation, password);
         if (!result.Succeeded) return (Fail(result), null);
         invitation.AcceptedAt = Now;
         invitation.PersonId = person.Id;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return (OperationResult.Ok, person);
+    }
+
+    /// <summary>
+    /// A revoked person invited again keeps their id (so the trail stays theirs) but starts over: the
+    /// invitation's name, role and language, a new password, and no authenticator or recovery codes.
+    /// </summary>
+    private async Task<IdentityResult> RestoreAsync(Person person, Invitation invitation, string password)
+    {
+        person.Name = invitation.Name;
+        person.Role = invitation.Role;
+        person.Language = invitation.Language;
+        person.RevokedAt = null;
+        person.RevokedBy = null;
+        person.TwoFactorEnabled = false;
+        person.AuthenticatorKey = null;
+        person.RecoveryCodes = null;
+        person.AccessFailedCount = 0;
+        person.LockoutEndUtc = null;
+        var removed = await users.RemovePasswordAsync(person);
+        return removed.Succeeded ? await users.AddPasswordAsync(person, password) : removed;
     }
 
     public async Task<OperationResult> WithdrawInvitationAsync(Guid id, CancellationToken ct = default)
@@ -142,6 +165,17 @@ internal sealed class AccessOperations(AppDb db, UserManager<Person> users, Mail
         session.EndedReason = "ended by owner";
         await db.SaveChangesAsync(ct);
         return OperationResult.Ok;
+    }
+
+    /// <summary>Ends every open session of a person but <paramref name="keep"/> (after a password change: whoever else had it is out).</summary>
+    public async Task EndOtherSessionsAsync(Guid personId, Guid? keep, string reason, CancellationToken ct = default)
+    {
+        await foreach (var session in db.Sessions.Where(s => s.PersonId == personId && s.EndedAt == null && s.Id != keep).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            session.EndedAt = Now;
+            session.EndedReason = reason;
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Issues a token. The secret is returned once and never stored.</summary>

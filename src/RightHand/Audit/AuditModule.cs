@@ -40,12 +40,19 @@ internal static class AuditModule
             context.Response.ContentType = "text/csv; charset=utf-8";
             context.Response.Headers.ContentDisposition = $"attachment; filename=\"audit-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv\"";
             await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(true));
-            var csv = new CsvWriter(writer);
+            // Rows are written to memory and copied to the response asynchronously: the server refuses
+            // synchronous writes, which a StreamWriter makes whenever its buffer fills.
+            var row = new StringWriter(CultureInfo.InvariantCulture);
+            var csv = new CsvWriter(row);
             csv.WriteRow("seq", "at_utc", "actor", "actor_person_id", "actor_token_id", "action", "module", "entity", "entity_id", "changes", "hash");
             var query = new AuditFilter(person, module, from, to).Apply(db.AuditEntries.AsNoTracking()).OrderBy(e => e.Seq);
             await foreach (var e in query.AsAsyncEnumerable().WithCancellation(ct))
+            {
                 csv.WriteRow(e.Seq.ToString(CultureInfo.InvariantCulture), e.At.ToString("O", CultureInfo.InvariantCulture), e.ActorName,
                     e.ActorPersonId?.ToString(), e.ActorTokenId?.ToString(), e.Action, e.Module, e.EntityType, e.EntityId, e.Changes, e.Hash);
+                await FlushRowsAsync(row, writer, ct);
+            }
+            await FlushRowsAsync(row, writer, ct);
         }).RequireAuthorization(Permissions.AuditRead);
 
         app.MapGet("/api/v1/audit", async (Guid? person, string? module, DateOnly? from, DateOnly? to, long? after, int? limit, AppDb db, CancellationToken ct) =>
@@ -55,6 +62,15 @@ internal static class AuditModule
                 .ToListAsync(ct))
             .RequireAuthorization(Permissions.AuditRead).WithTags("Audit")
             .WithSummary("Audit entries in chain order; page with `after` (the last seq you have).");
+    }
+
+    private static async Task FlushRowsAsync(StringWriter rows, StreamWriter response, CancellationToken ct)
+    {
+        var text = rows.GetStringBuilder();
+        if (text.Length == 0) return;
+        await response.WriteAsync(text, ct);
+        await response.FlushAsync(ct);
+        text.Clear();
     }
 }
 

@@ -44,7 +44,10 @@ internal sealed class AuditRecorder(AuditActorAccessor actors, TimeProvider cloc
         var seq = last?.Seq ?? 0;
         var previous = last?.Hash ?? AuditChain.Genesis;
         var actor = actors.Current;
-        var at = clock.GetUtcNow().UtcDateTime;
+        // PostgreSQL keeps whole microseconds; hashing the finer clock value would break the chain
+        // as soon as the entry is read back, so the time is cut to what every engine stores.
+        var now = clock.GetUtcNow().UtcDateTime;
+        var at = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
         foreach (var p in pending)
         {
             var entry = new AuditEntry
