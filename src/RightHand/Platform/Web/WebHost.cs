@@ -26,7 +26,7 @@ internal static class WebHost
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
 
         var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider>(MicrosecondClock.Instance);
         services.AddHttpContextAccessor();
         services.AddDatabase(DatabaseSettings.From(builder.Configuration));
         services.AddScoped<AuditActorAccessor>();
