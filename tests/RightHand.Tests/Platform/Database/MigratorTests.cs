@@ -90,6 +90,31 @@ public sealed class MigratorTests
         Assert.Equal(all.Select(m => $"{m.Version} {m.Name}"), recorded.Select(r => $"{r[0]} {r[1]}"));
     }
 
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task Migrate_FromInstancesStartingTogether_AppliesEachVersionOnce(Engine engine)
+    {
+        // Several app instances (or an instance and the command line) migrating one fresh database at once.
+        for (var round = 0; round < 3; round++)
+        {
+            await using var first = await ScratchDatabase.CreateAsync(engine);
+            var others = new List<ScratchDatabase>();
+            try
+            {
+                for (var i = 0; i < 3; i++) others.Add(first.SameDatabase());
+                var results = await Task.WhenAll(others.Prepend(first).Select(d => Task.Run(() => d.Migrator().MigrateAsync())));
+
+                var all = Migrator.For(engine == Engine.Postgres ? DatabaseEngine.Postgres : DatabaseEngine.Sqlite);
+                Assert.Equal(all.Select(m => m.Version).Order(), results.SelectMany(r => r).Select(m => m.Version).Order());
+                Assert.Equal(all.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), (await first.QueryAsync("SELECT COUNT(*) FROM schema_migrations"))[0][0]);
+            }
+            finally
+            {
+                foreach (var other in others) await other.DisposeAsync();
+            }
+        }
+    }
+
     [Fact]
     public void Migrations_ExistForBothEngines_WithTheSameVersionsAndNames()
     {

@@ -18,9 +18,12 @@ internal sealed class ScratchDatabase : IAsyncDisposable
 {
     private readonly string dataDir;
 
-    private ScratchDatabase(AppDb db, string dataDir)
+    private readonly DbContextOptions<AppDb> options;
+
+    private ScratchDatabase(DbContextOptions<AppDb> options, string dataDir)
     {
-        Db = db;
+        this.options = options;
+        Db = NewContext(options);
         this.dataDir = dataDir;
     }
 
@@ -32,9 +35,16 @@ internal sealed class ScratchDatabase : IAsyncDisposable
         var settings = DatabaseSettings.From(new ConfigurationBuilder().AddInMemoryCollection(config).Build());
         var options = new DbContextOptionsBuilder<AppDb>();
         settings.Configure(options);
-        var db = new AppDb(options.Options, new AuditRecorder(new AuditActorAccessor(new HttpContextAccessor()), TimeProvider.System));
-        return new ScratchDatabase(db, config["RIGHTHAND_DATA_DIR"]!);
+        return new ScratchDatabase(options.Options, config["RIGHTHAND_DATA_DIR"]!);
     }
+
+    /// <summary>A second handle on the same database (its own context and connection), as another instance would have; disposing it leaves the database.</summary>
+    public ScratchDatabase SameDatabase() => new(options, dataDir) { OwnsData = false };
+
+    private bool OwnsData { get; init; } = true;
+
+    private static AppDb NewContext(DbContextOptions<AppDb> options) =>
+        new(options, new AuditRecorder(new AuditActorAccessor(new HttpContextAccessor()), TimeProvider.System));
 
     public Migrator Migrator() => new(Db, NullLogger<Migrator>.Instance);
 
@@ -67,6 +77,7 @@ internal sealed class ScratchDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Db.DisposeAsync();
+        if (!OwnsData) return;
         try { Directory.Delete(dataDir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }
