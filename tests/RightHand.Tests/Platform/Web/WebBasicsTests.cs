@@ -135,6 +135,27 @@ public sealed class WebBasicsTests
         Assert.Equal("de", await PageLanguageAsync(german, "/signin"));
     }
 
+    [Theory]
+    [InlineData("/signin?returnUrl=%2Faudit", "/signin?returnUrl=%2Faudit")]
+    [InlineData("https://evil.example/", "/")]
+    [InlineData("//evil.example/", "/")]
+    [InlineData("/\\evil.example/", "/")]
+    [InlineData("/\taudit", "/")]
+    [InlineData("", "/")]
+    public async Task LanguageSwitch_ReturnsOnlyToPagesOfThisSite(string returnUrl, string expectedLocation)
+    {
+        await using var app = await StartAsync(Engine.Sqlite, withOwner: true);
+        var client = app.CreateClient();
+        var document = new HtmlParser().ParseDocument(await client.GetStringAsync(new Uri("/signin", UriKind.Relative)));
+        var token = document.QuerySelector("form[action='/culture'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+        using var response = await client.PostAsync(new Uri("/culture", UriKind.Relative),
+            Form(("__RequestVerificationToken", token), ("language", "de"), ("returnUrl", returnUrl)));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expectedLocation, response.Headers.Location?.OriginalString);
+    }
+
     [Fact]
     public async Task SignInPosts_BeyondTheLimitPerMinute_GetTooManyRequests()
     {
