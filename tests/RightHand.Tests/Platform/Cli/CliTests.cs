@@ -27,6 +27,18 @@ public sealed class CliTests
         Assert.DoesNotContain("schema-script", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task MistypedCommand_FailsWithAHint_AndTouchesNoDatabase()
+    {
+        await using var target = await Target.CreateAsync(Engine.Sqlite);
+
+        var (code, _, error) = await RunAsync(["migarte", .. target.Arguments]);
+
+        Assert.Equal(1, code);
+        Assert.Contains("Unknown command 'migarte'", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(target.SqliteFile));
+    }
+
     [Theory]
     [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
     public async Task Migrate_OnAnEmptyDatabase_CreatesTheSchema_AndSucceeds(Engine engine)
