@@ -96,15 +96,49 @@ public sealed class MailDeliveryTests
         Assert.Equal(body, received.Body.TrimEnd('\n') + "\n");
     }
 
-    private static Task<TestApp> StartWithSmtpAsync(Engine engine, SmtpSink sink) =>
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task Mail_WhenTheServerIsDown_StaysQueuedWithTheError_AndFailsWithTheJobsLastAttempt(Engine engine)
+    {
+        var clock = new PlatformClock();
+        // A port nobody listens on: the connection is refused.
+        await using var app = await StartWithSmtpAsync(engine, "127.0.0.1", ProcessRunner.FreeTcpPort(), clock);
+        await InviteAsync(app);
+        var runner = app.Services.GetRequiredService<JobRunner>();
+
+        Assert.True(await runner.RunOneAsync(CancellationToken.None));
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+            var mail = await db.OutgoingMails.AsNoTracking().SingleAsync();
+            Assert.Equal(MailState.Queued, mail.State);
+            Assert.False(string.IsNullOrEmpty(mail.LastError));
+            var job = await db.Jobs.AsNoTracking().SingleAsync();
+            Assert.Equal((JobState.Queued, 1, clock.UtcNow + JobRunner.Backoff(1)), (job.State, job.Attempts, job.RunAfter));
+            await db.Jobs.ExecuteUpdateAsync(s => s.SetProperty(j => j.MaxAttempts, 2));
+        }
+
+        clock.Advance(JobRunner.Backoff(1));
+        Assert.True(await runner.RunOneAsync(CancellationToken.None));
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+            Assert.Equal(MailState.Failed, (await db.OutgoingMails.AsNoTracking().SingleAsync()).State);
+            Assert.Equal(JobState.Failed, (await db.Jobs.AsNoTracking().SingleAsync()).State);
+        }
+    }
+
+    private static Task<TestApp> StartWithSmtpAsync(Engine engine, SmtpSink sink) => StartWithSmtpAsync(engine, sink.Host, sink.Port);
+
+    private static Task<TestApp> StartWithSmtpAsync(Engine engine, string host, int port, TimeProvider? clock = null) =>
         TestApp.StartAsync(engine, new Dictionary<string, string?>
         {
             ["Jobs:Enabled"] = "false",
-            ["Mail:SmtpHost"] = sink.Host,
-            ["Mail:SmtpPort"] = sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Mail:SmtpHost"] = host,
+            ["Mail:SmtpPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Mail:StartTls"] = "false",
             ["Mail:From"] = "office@righthand.example",
-        });
+        }, clock);
 
     private static async Task<string> InviteAsync(TestApp app)
     {
