@@ -173,6 +173,24 @@ public sealed class JobRunnerTests
         }
     }
 
+    [Fact]
+    public async Task HostedWorker_WhenEnabled_RunsQueuedJobsWithoutBeingAsked()
+    {
+        var log = new JobLog();
+        await using var app = await TestApp.StartAsync(Engine.Sqlite, services: s =>
+        {
+            s.AddSingleton(log);
+            s.AddScoped<IJobHandler, RecordingHandler>();
+        });
+        var id = await EnqueueAsync(app, new PlatformClock(DateTimeOffset.UtcNow.AddMinutes(-1)), new TestPayload());
+
+        // The worker polls every second.
+        for (var waited = TimeSpan.Zero; log.Runs.Count == 0 && waited < Patience; waited += TimeSpan.FromMilliseconds(100))
+            await Task.Delay(100);
+
+        Assert.Equal([(id, 1)], log.Runs);
+    }
+
     private static CancellationToken Timeout() => new CancellationTokenSource(Patience).Token;
 
     private static Task<TestApp> StartAsync(Engine engine, PlatformClock clock, JobLog log) =>

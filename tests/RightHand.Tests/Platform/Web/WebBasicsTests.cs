@@ -1,8 +1,11 @@
 using System.Net;
 using System.Text.Json;
 using AngleSharp.Html.Parser;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using RightHand.Access;
+using RightHand.Platform.Database;
 using RightHand.Tests.Infrastructure;
 using Xunit;
 
@@ -28,6 +31,34 @@ public sealed class WebBasicsTests
         var database = json.RootElement.GetProperty("database");
         Assert.Equal(engine.ToString(), database.GetProperty("engine").GetString());
         Assert.Equal("Healthy", database.GetProperty("state").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task Health_WhenTheDatabaseIsGone_AnswersServiceUnavailable(Engine engine)
+    {
+        await using var app = await StartAsync(engine);
+        var settings = app.Services.GetRequiredService<DatabaseSettings>();
+        if (engine == Engine.Postgres)
+        {
+            var admin = new NpgsqlConnectionStringBuilder(settings.ConnectionString) { Database = "postgres", Pooling = false };
+            await using var connection = new NpgsqlConnection(admin.ConnectionString);
+            await connection.OpenAsync();
+            await using var drop = connection.CreateCommand();
+            drop.CommandText = $"DROP DATABASE \"{new NpgsqlConnectionStringBuilder(settings.ConnectionString).Database}\" WITH (FORCE)";
+            await drop.ExecuteNonQueryAsync();
+        }
+        else
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var file in Directory.GetFiles(app.DataDirectory, "righthand.db*")) File.Delete(file);
+        }
+
+        using var response = await app.CreateClient().GetAsync(new Uri("/health", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Unhealthy", json.RootElement.GetProperty("database").GetProperty("state").GetString());
     }
 
     [Fact]
