@@ -71,6 +71,34 @@ public sealed class JobRunnerTests
     }
 
     [Fact]
+    public async Task JobOfAnUnknownKind_FailsWithAClearError_InsteadOfBlockingTheQueue()
+    {
+        var clock = new PlatformClock();
+        var log = new JobLog();
+        await using var app = await StartAsync(Engine.Sqlite, clock, log);
+        Guid id;
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+            var job = await db.EnqueueAsync("module.removed", new { }, clock.UtcNow);
+            job.MaxAttempts = 1;
+            await db.EnqueueAsync(RecordingHandler.JobKind, new TestPayload(), clock.UtcNow.AddSeconds(1));
+            await db.SaveChangesAsync();
+            id = job.Id;
+        }
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var runner = app.Services.GetRequiredService<JobRunner>();
+
+        Assert.True(await runner.RunOneAsync(Timeout()));
+        Assert.True(await runner.RunOneAsync(Timeout()));
+
+        var failed = await LoadAsync(app, id);
+        Assert.Equal(JobState.Failed, failed.State);
+        Assert.Equal("No handler for job kind 'module.removed'.", failed.LastError);
+        Assert.Single(log.Runs); // the job queued behind it still ran
+    }
+
+    [Fact]
     public void Backoff_DoublesFromTenSeconds_UpToOneHour()
     {
         Assert.Equal(TimeSpan.FromSeconds(10), JobRunner.Backoff(1));

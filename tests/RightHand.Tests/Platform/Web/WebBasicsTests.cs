@@ -100,6 +100,17 @@ public sealed class WebBasicsTests
     }
 
     [Fact]
+    public async Task UnknownAddress_AnswersNotFound_WithTheAppsOwnPage()
+    {
+        await using var app = await StartAsync(Engine.Sqlite, withOwner: true);
+        using var response = await app.CreateClient().GetAsync(new Uri("/no/such/page", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Page not found", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.True(response.Headers.Contains("Content-Security-Policy"));
+    }
+
+    [Fact]
     public async Task Cookies_OverHttps_AreSecureAndHttpOnly()
     {
         await using var app = await StartAsync(Engine.Sqlite, withOwner: true);
