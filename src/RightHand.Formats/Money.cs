@@ -5,7 +5,11 @@ namespace RightHand.Formats;
 /// <summary>An amount in euro, held as whole cents: never floating point. Formatted for the reader's culture.</summary>
 public readonly record struct Money(long Cents) : IFormattable, IComparable<Money>
 {
-    public static Money FromEuros(decimal euros) => new(checked((long)decimal.Round(euros * 100m, 0, MidpointRounding.ToEven)));
+    /// <summary>
+    /// Rounds to whole cents commercially (kaufmännisch): a half cent goes away from zero, as invoices and
+    /// the tax office expect (0,125 € → 0,13 €), not to the even cent as banker's rounding would (0,12 €).
+    /// </summary>
+    public static Money FromEuros(decimal euros) => new(checked((long)decimal.Round(euros * 100m, 0, MidpointRounding.AwayFromZero)));
 
     public decimal Euros => Cents / 100m;
 
@@ -18,13 +22,17 @@ public readonly record struct Money(long Cents) : IFormattable, IComparable<Mone
     public static bool operator >(Money a, Money b) => a.Cents > b.Cents;
     public static bool operator >=(Money a, Money b) => a.Cents >= b.Cents;
 
-    /// <summary>"1.234,56 €" for de-DE, "€1,234.56" for en-GB: the culture's currency pattern with the euro sign.</summary>
+    /// <summary>
+    /// "1.234,56 €" for de-DE, "€1,234.56" for en-GB: the culture's currency pattern with the euro sign.
+    /// .NET's patterns separate amount and sign with a plain space; it becomes a no-break space (U+00A0)
+    /// so that a narrow table cell never wraps the euro sign onto a line of its own.
+    /// </summary>
     public string ToString(string? format, IFormatProvider? formatProvider)
     {
         var culture = formatProvider as CultureInfo ?? CultureInfo.CurrentCulture;
         var nf = (NumberFormatInfo)culture.NumberFormat.Clone();
         nf.CurrencySymbol = "€";
-        return Euros.ToString(format ?? "C", nf);
+        return Euros.ToString(format ?? "C", nf).Replace(' ', '\u00A0');
     }
 
     public override string ToString() => ToString(null, CultureInfo.CurrentCulture);

@@ -46,7 +46,9 @@ public sealed class TestApp : IAsyncDisposable
         return config;
     }
 
-    public static async Task<TestApp> StartAsync(Engine engine, IDictionary<string, string?>? overrides = null, TimeProvider? clock = null, bool kestrel = false)
+    /// <param name="services">Extra registrations after the app's own, e.g. a test's job handler.</param>
+    public static async Task<TestApp> StartAsync(Engine engine, IDictionary<string, string?>? overrides = null, TimeProvider? clock = null, bool kestrel = false,
+        Action<IServiceCollection>? services = null)
     {
         var config = await ConfigurationFor(engine);
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>()) config[key] = value;
@@ -60,6 +62,7 @@ public sealed class TestApp : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         if (!kestrel) builder.WebHost.UseTestServer();
         if (clock is not null) builder.Services.Replace(ServiceDescriptor.Singleton(clock));
+        services?.Invoke(builder.Services);
         var app = WebHost.Build(builder);
         await WebHost.MigrateAsync(app.Services);
         await app.StartAsync();

@@ -23,7 +23,17 @@ internal static class Cli
         root.TreatUnmatchedTokensAsErrors = false;
         var serve = new Command("serve", "Run the web app (default; http://localhost:5080)") { TreatUnmatchedTokensAsErrors = false };
         serve.SetAction((parse, ct) => ServeAsync(parse, ct));
-        root.SetAction((parse, ct) => ServeAsync(parse, ct));
+        root.SetAction(async (parse, ct) =>
+        {
+            // Unmatched options go on to the web host (--urls …); a bare word is a mistyped command, which
+            // must not quietly migrate the database and start a server instead.
+            if (parse.UnmatchedTokens is [var word, ..] && !word.StartsWith('-'))
+            {
+                await Console.Error.WriteLineAsync($"Unknown command '{word}'. See 'righthand --help'.");
+                return 1;
+            }
+            return await ServeAsync(parse, ct);
+        });
         root.Add(serve);
 
         var migrate = new Command("migrate", "Apply pending database migrations and exit");

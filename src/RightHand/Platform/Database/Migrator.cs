@@ -39,6 +39,10 @@ internal sealed class Migrator(AppDb db, ILogger<Migrator> log)
         await db.Database.OpenConnectionAsync(ct);
         try
         {
+            // On PostgreSQL, instances starting together take turns for the whole run; the later one finds the
+            // work done. Even CREATE TABLE IF NOT EXISTS needs it: run concurrently, both pass the check and one
+            // fails on a duplicate type.
+            if (engine == DatabaseEngine.Postgres) await ExecAsync(connection, null, "SELECT pg_advisory_lock(7200)", ct);
             if (engine == DatabaseEngine.Sqlite) await ExecAsync(connection, null, "PRAGMA journal_mode=WAL;", ct);
             await ExecAsync(connection, null, """
                 CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)
@@ -47,8 +51,6 @@ internal sealed class Migrator(AppDb db, ILogger<Migrator> log)
             foreach (var migration in For(engine).Where(m => upTo is null || m.Version <= upTo))
             {
                 await using var tx = await connection.BeginTransactionAsync(ct);
-                // On PostgreSQL, instances starting together take turns; the loser finds the work done.
-                if (engine == DatabaseEngine.Postgres) await ExecAsync(connection, tx, "SELECT pg_advisory_xact_lock(7200)", ct);
                 await using (var check = connection.CreateCommand())
                 {
                     check.Transaction = tx;
@@ -73,6 +75,9 @@ internal sealed class Migrator(AppDb db, ILogger<Migrator> log)
         }
         finally
         {
+            // A session lock would outlive us on the pooled connection (unlocking one not held only warns).
+            if (engine == DatabaseEngine.Postgres && connection.State == System.Data.ConnectionState.Open)
+                await ExecAsync(connection, null, "SELECT pg_advisory_unlock(7200)", CancellationToken.None);
             await db.Database.CloseConnectionAsync();
         }
     }

@@ -1,9 +1,29 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.Extensions.Localization;
 
 namespace RightHand.Platform.Mail;
 
 internal enum MailState { Outbox = 0, Queued = 1, Sent = 2, Failed = 3 }
+
+internal static class MailStates
+{
+    /// <summary>
+    /// A mail's state in words. The key is "Mail" + state (the bare state names are the jobs' keys); in
+    /// German it is translated, but English has no resource file and would show the key, "MailOutbox".
+    /// </summary>
+    public static string Label(IStringLocalizer localizer, MailState state)
+    {
+        var text = localizer["Mail" + state];
+        return !text.ResourceNotFound ? text.Value : state switch
+        {
+            MailState.Outbox => "In the outbox",
+            MailState.Queued => "Waiting to be sent",
+            MailState.Sent => "Sent",
+            _ => "Failed",
+        };
+    }
+}
 
 /// <summary>
 /// Every mail the system writes. With SMTP configured a job delivers it; without, it stays in the

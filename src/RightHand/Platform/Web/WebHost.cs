@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -26,7 +28,7 @@ internal static class WebHost
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
 
         var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider>(MicrosecondClock.Instance);
         services.AddHttpContextAccessor();
         services.AddDatabase(DatabaseSettings.From(builder.Configuration));
         services.AddScoped<AuditActorAccessor>();
@@ -75,6 +77,7 @@ internal static class WebHost
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseStatusPagesAsGet();
         app.UseStaticFiles(new StaticFileOptions
         {
             OnPrepareResponse = ctx => ctx.Context.Response.Headers.CacheControl = "public, max-age=3600",
@@ -86,6 +89,7 @@ internal static class WebHost
         app.UseTwoFactorEnrolment();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseStatusPageForRejectedForms();
 
         app.MapHealth();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
@@ -95,6 +99,41 @@ internal static class WebHost
         app.MapRazorComponents<App>();
         return app;
     }
+
+    /// <summary>
+    /// The error and status pages are re-executed with the failed request's method. For a POST the form
+    /// machinery then runs again on the page (antiforgery, form binding): after a rejected antiforgery
+    /// token that throws, and the 400 became an empty 500. A re-executed request is a GET: the page only shows.
+    /// </summary>
+    private static void UseStatusPagesAsGet(this WebApplication app) => app.Use(async (context, next) =>
+    {
+        var reExecuted = context.Features.Get<IStatusCodeReExecuteFeature>() is not null || context.Features.Get<IExceptionHandlerFeature>() is not null;
+        var method = context.Request.Method;
+        if (!reExecuted || HttpMethods.IsGet(method) || HttpMethods.IsHead(method))
+        {
+            await next();
+            return;
+        }
+        context.Request.Method = HttpMethods.Get;
+        try { await next(); }
+        finally { context.Request.Method = method; }
+    });
+
+    /// <summary>
+    /// A form post whose antiforgery token was rejected ends here with a bare 400, which the status page
+    /// then explains. Left to the endpoint, a Razor page answers with an empty 400 that the status pages
+    /// do not touch (it already has a content type): the person would see a blank page.
+    /// </summary>
+    private static void UseStatusPageForRejectedForms(this WebApplication app) => app.Use(async (context, next) =>
+    {
+        // The status page itself runs as a GET (see UseStatusPagesAsGet) and still carries the failed validation.
+        if (!HttpMethods.IsGet(context.Request.Method) && context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+        await next();
+    });
 
     /// <summary>Brings the schema up to date; every command and the server call this before anything else.</summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
