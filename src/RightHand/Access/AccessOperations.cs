@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using RightHand.Audit;
 using RightHand.Platform.Database;
 using RightHand.Platform.Mail;
 
@@ -18,7 +19,7 @@ internal sealed record OperationResult(bool Succeeded, IReadOnlyList<string> Err
 /// end sessions, issue and revoke API tokens. Each operation checks its input, changes the data and
 /// writes the audit trail in one save, and returns errors (already translated) instead of throwing.
 /// </summary>
-internal sealed class AccessOperations(AppDb db, UserManager<Person> users, Mailer mailer, TimeProvider clock, IStringLocalizer<Texts> l)
+internal sealed class AccessOperations(AppDb db, UserManager<Person> users, Mailer mailer, TimeProvider clock, IStringLocalizer<Texts> l, AuditActorAccessor actors)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -29,6 +30,7 @@ internal sealed class AccessOperations(AppDb db, UserManager<Person> users, Mail
     {
         if (await HasOwnerAsync(ct)) return (OperationResult.Fail(l["The owner account already exists."]), null);
         var person = NewPerson(name, email, Roles.Owner, language);
+        actors.Use(person);
         var result = await users.CreateAsync(person, password);
         return result.Succeeded ? (OperationResult.Ok, person) : (Fail(result), null);
     }
@@ -78,6 +80,7 @@ internal sealed class AccessOperations(AppDb db, UserManager<Person> users, Mail
         var normalized = users.NormalizeEmail(invitation.Email);
         var revoked = await db.People.FirstOrDefaultAsync(p => p.NormalizedEmail == normalized && p.RevokedAt != null, ct);
         var person = revoked ?? NewPerson(invitation.Name, invitation.Email, invitation.Role, invitation.Language);
+        actors.Use(person);
         var result = revoked is null ? await users.CreateAsync(person, password) : await RestoreAsync(revoked, invitation, password);
         if (!result.Succeeded) return (Fail(result), null);
         invitation.AcceptedAt = Now;

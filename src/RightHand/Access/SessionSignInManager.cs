@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using RightHand.Audit;
 using RightHand.Platform.Database;
 
 namespace RightHand.Access;
@@ -14,7 +15,7 @@ namespace RightHand.Access;
 internal sealed class SessionSignInManager(
     UserManager<Person> userManager, IHttpContextAccessor contextAccessor, IUserClaimsPrincipalFactory<Person> claimsFactory,
     IOptions<IdentityOptions> optionsAccessor, ILogger<SignInManager<Person>> logger, IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<Person> confirmation, AppDb db, TimeProvider clock)
+    IUserConfirmation<Person> confirmation, AppDb db, TimeProvider clock, AuditActorAccessor actors)
     : SignInManager<Person>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     public override async Task SignInWithClaimsAsync(Person user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
@@ -28,6 +29,7 @@ internal sealed class SessionSignInManager(
             UserAgent = Truncate(http.Request.Headers.UserAgent.ToString(), 300),
         };
         db.Sessions.Add(session);
+        actors.Use(user);
         db.Audit.Record("signed_in", "Access", nameof(Person), user.Id.ToString(),
             new Dictionary<string, string?> { ["Session"] = session.Id.ToString(), ["Ip"] = session.IpAddress });
         await db.SaveChangesAsync();

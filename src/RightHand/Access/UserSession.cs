@@ -29,7 +29,7 @@ internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSe
         builder.HasOne(s => s.Person).WithMany().HasForeignKey(s => s.PersonId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(s => new { s.PersonId, s.EndedAt });
         builder.Property(s => s.IpAddress).HasMaxLength(64);
-        builder.Property(s => s.UserAgent).HasMaxLength(300);
+        builder.Property(s => s.UserAgent).HasMaxLength(300).IsNotAudited();
         builder.Property(s => s.EndedReason).HasMaxLength(100);
         builder.Property(s => s.LastSeenAt).IsNotAudited();
     }

@@ -8,6 +8,8 @@ internal sealed record AuditActor(Guid? PersonId, Guid? TokenId, string Name)
 {
     public static readonly AuditActor System = new(null, null, "system");
     public static readonly AuditActor CommandLine = new(null, null, "command line");
+    /// <summary>A web request by nobody signed in (a failed sign-in, an invitation being opened).</summary>
+    public static readonly AuditActor Anonymous = new(null, null, "anonymous");
 }
 
 /// <summary>Finds the actor of the current request; the command line and jobs set theirs explicitly.</summary>
@@ -15,9 +17,12 @@ internal sealed class AuditActorAccessor(IHttpContextAccessor http)
 {
     private AuditActor? explicitActor;
 
-    public AuditActor Current => explicitActor ?? FromPrincipal(http.HttpContext?.User) ?? AuditActor.System;
+    public AuditActor Current => explicitActor ?? FromPrincipal(http.HttpContext?.User) ?? (http.HttpContext is null ? AuditActor.System : AuditActor.Anonymous);
 
     public void Use(AuditActor actor) => explicitActor = actor;
+
+    /// <summary>From now on in this request, the person acts for themselves (they just signed in or created their account).</summary>
+    public void Use(Access.Person person) => explicitActor = new AuditActor(person.Id, null, person.Name);
 
     private static AuditActor? FromPrincipal(ClaimsPrincipal? user)
     {

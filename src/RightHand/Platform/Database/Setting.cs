@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RightHand.Audit;
 
 namespace RightHand.Platform.Database;
 
@@ -35,6 +36,8 @@ internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<DataProtectionKey> builder)
     {
         builder.ToTable("data_protection_keys");
+        // The key ring holds the master keys for cookies and tokens: it must never be copied into the trail.
+        builder.IsNotAudited();
         builder.Property(k => k.FriendlyName).HasMaxLength(200);
     }
 }

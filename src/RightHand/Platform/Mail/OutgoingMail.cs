@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RightHand.Audit;
 using Microsoft.Extensions.Localization;
 
 namespace RightHand.Platform.Mail;
@@ -51,6 +52,8 @@ internal sealed class OutgoingMailConfiguration : IEntityTypeConfiguration<Outgo
         builder.Property(m => m.To).HasMaxLength(254);
         builder.Property(m => m.ToName).HasMaxLength(200);
         builder.Property(m => m.Subject).HasMaxLength(500);
+        // Bodies carry live links (invitations, later sign-up confirmations): the trail records that a mail was written, not its secrets.
+        builder.Property(m => m.TextBody).IsAuditSecret();
         builder.Property(m => m.MessageId).HasMaxLength(200);
         builder.Property(m => m.LastError).HasMaxLength(2000);
         builder.HasIndex(m => m.CreatedAt);
