@@ -21,8 +21,13 @@ internal sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOpt
         var hash = ApiToken.HashOf(secret);
         var token = await db.ApiTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash);
         if (token is null || token.RevokedAt is not null) return AuthenticateResult.Fail("The token is unknown or revoked.");
-        if (token.PersonId is { } personId && !await db.People.AnyAsync(p => p.Id == personId && p.RevokedAt == null))
-            return AuthenticateResult.Fail("The token's person no longer has access.");
+        // A person's token never grants more than the person's role grants now: a demotion narrows it at once.
+        string? personRole = null;
+        if (token.PersonId is { } personId)
+        {
+            personRole = await db.People.Where(p => p.Id == personId && p.RevokedAt == null).Select(p => p.Role).FirstOrDefaultAsync();
+            if (personRole is null) return AuthenticateResult.Fail("The token's person no longer has access.");
+        }
 
         var now = clock.GetUtcNow().UtcDateTime;
         if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(1))
@@ -36,7 +41,8 @@ internal sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOpt
             new(ClaimTypes.Role, token.Role),
         };
         if (token.PersonId is { } owner) claims.Add(new Claim(ClaimTypes.NameIdentifier, owner.ToString()));
-        claims.AddRange(Permissions.All.Where(token.Grants).Select(p => new Claim(AccessClaims.Scope, p)));
+        claims.AddRange(Permissions.All.Where(p => token.Grants(p) && (personRole is null || Permissions.RoleHas(personRole, p)))
+            .Select(p => new Claim(AccessClaims.Scope, p)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }

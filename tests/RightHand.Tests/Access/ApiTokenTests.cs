@@ -72,6 +72,23 @@ public sealed partial class ApiTokenTests
     }
 
     [Theory, MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task PersonsToken_LosesWhatThePersonLoses_WhenTheirRoleChanges(Engine engine)
+    {
+        await using var app = await TestApp.StartAsync(engine);
+        var owner = await StaffSession.SetUpOwnerAsync(app);
+        var partner = await owner.InviteAndAcceptAsync(app, "Paula Partner", "paula@example.org", Roles.Owner);
+        using var api = Bearer(app, await RevocationTests.CreateTokenAsync(owner, "paula's export", Roles.Owner, partner.PersonId));
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/audit")).StatusCode);
+
+        var changed = await owner.Client.SubmitAsync("/access/people", $"role-{partner.PersonId}", new Dictionary<string, string> { ["NewRole"] = Roles.Accountant });
+        Assert.Contains("Role changed.", await changed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.GetAsync("/api/v1/audit")).StatusCode);
+        var me = await api.GetFromJsonAsync<Me>("/api/v1/me");
+        Assert.Equal(Permissions.All.Where(p => Permissions.RoleHas(Roles.Accountant, p)), me!.Permissions);
+    }
+
+    [Theory, MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
     public async Task StoredToken_IsAHashOfTheSecret_AndTheSecretIsShownOnlyOnce(Engine engine)
     {
         await using var app = await TestApp.StartAsync(engine);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RightHand.Access;
 using RightHand.Platform.Database;
 using RightHand.Tests.Access;
+using RightHand.Tests.Formats;
 using RightHand.Tests.Infrastructure;
 using Xunit;
 
@@ -140,7 +141,7 @@ public sealed class AuditTrailTests
         var response = await owner.Client.GetAsync("/audit/export.csv");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        var rows = ParseCsv((await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF'));
+        var rows = CsvText.Parse((await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF'));
 
         Assert.Equal(["seq", "at_utc", "actor", "actor_person_id", "actor_token_id", "action", "module", "entity", "entity_id", "changes", "hash"], rows[0]);
         Assert.Equal(all.Select(e => e.Seq.ToString(CultureInfo.InvariantCulture)), rows.Skip(1).Select(r => r[0]));
@@ -148,7 +149,7 @@ public sealed class AuditTrailTests
         Assert.Contains(rows.Skip(1), r => r[2] == "'=HYPERLINK(\"http://evil.example\",\"Owner\")");
         Assert.DoesNotContain(rows.SelectMany(r => r), cell => cell.StartsWith('='));
 
-        var platform = ParseCsv((await owner.Client.GetStringAsync("/audit/export.csv?module=Platform")).TrimStart('\uFEFF'));
+        var platform = CsvText.Parse((await owner.Client.GetStringAsync("/audit/export.csv?module=Platform")).TrimStart('\uFEFF'));
         Assert.Equal(all.Where(e => e.Module == "Platform").Select(e => e.Seq.ToString(CultureInfo.InvariantCulture)), platform.Skip(1).Select(r => r[0]));
     }
 
@@ -209,37 +210,5 @@ public sealed class AuditTrailTests
     {
         var page = await Html.GetAsync(client, url);
         return page.QuerySelectorAll("table.audit tbody tr").Select(r => long.Parse(r.QuerySelector("td")!.TextContent, CultureInfo.InvariantCulture)).Order().ToList();
-    }
-
-    /// <summary>RFC 4180: quoted fields may hold separators, doubled quotes and line breaks.</summary>
-    internal static List<List<string>> ParseCsv(string text)
-    {
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else field.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { row.Add(field.ToString()); field.Clear(); }
-            else if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-            {
-                row.Add(field.ToString());
-                field.Clear();
-                rows.Add(row);
-                row = [];
-                i++;
-            }
-            else field.Append(c);
-        }
-        if (field.Length > 0 || row.Count > 0) { row.Add(field.ToString()); rows.Add(row); }
-        return rows;
     }
 }

@@ -1,5 +1,4 @@
 using RightHand.Formats.Csv;
-using RightHand.Tests.Audit;
 using Xunit;
 
 namespace RightHand.Tests.Formats;
@@ -54,7 +53,7 @@ public sealed class CsvWriterTests
         var csv = new CsvWriter(text);
         foreach (var row in rows) csv.WriteRow(row);
 
-        var read = AuditTrailTests.ParseCsv(text.ToString());
+        var read = CsvText.Parse(text.ToString());
 
         Assert.Equal(rows.Select(r => r.ToList()), read);
     }
