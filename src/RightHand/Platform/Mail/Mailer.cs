@@ -61,29 +61,31 @@ internal sealed class SendMailJob(AppDb db, IOptions<MailOptions> options, TimeP
         var mail = await db.OutgoingMails.FirstOrDefaultAsync(m => m.Id == payload.MailId, ct);
         if (mail is null || mail.State == MailState.Sent) return;
         var o = options.Value;
-        if (!o.SmtpConfigured) throw new InvalidOperationException("No SMTP server is configured (Mail:SmtpHost).");
-
-        using var message = new MailMessage
-        {
-            From = new MailAddress(o.From, o.FromName),
-            Subject = mail.Subject,
-            Body = mail.TextBody,
-            BodyEncoding = Encoding.UTF8,
-            SubjectEncoding = Encoding.UTF8,
-            HeadersEncoding = Encoding.UTF8,
-        };
-        message.To.Add(new MailAddress(mail.To, mail.ToName));
-        message.Headers.Add("Message-ID", mail.MessageId);
-        message.Headers.Add("Auto-Submitted", "auto-generated");
-        using var smtp = new SmtpClient(o.SmtpHost, o.SmtpPort) { EnableSsl = o.StartTls, DeliveryMethod = SmtpDeliveryMethod.Network, Timeout = 30_000 };
-        if (!string.IsNullOrEmpty(o.User)) smtp.Credentials = new NetworkCredential(o.User, o.Password);
         try
         {
+            if (!o.SmtpConfigured) throw new InvalidOperationException("No SMTP server is configured (Mail:SmtpHost).");
+            using var message = new MailMessage
+            {
+                From = new MailAddress(o.From, o.FromName),
+                // A subject is one header line; MailMessage refuses line breaks with an exception.
+                Subject = mail.Subject.ReplaceLineEndings(" "),
+                Body = mail.TextBody,
+                BodyEncoding = Encoding.UTF8,
+                SubjectEncoding = Encoding.UTF8,
+                HeadersEncoding = Encoding.UTF8,
+            };
+            message.To.Add(new MailAddress(mail.To, mail.ToName));
+            message.Headers.Add("Message-ID", mail.MessageId);
+            message.Headers.Add("Auto-Submitted", "auto-generated");
+            using var smtp = new SmtpClient(o.SmtpHost, o.SmtpPort) { EnableSsl = o.StartTls, DeliveryMethod = SmtpDeliveryMethod.Network, Timeout = 30_000 };
+            if (!string.IsNullOrEmpty(o.User)) smtp.Credentials = new NetworkCredential(o.User, o.Password);
             await smtp.SendMailAsync(message, ct);
         }
-        catch (SmtpException ex)
+        // Any failure, not only the server's: a mail that cannot even be built (a malformed address), or
+        // SMTP since removed from the settings, must end up Failed with the job's last attempt, not Queued for ever.
+        catch (Exception ex) when (!ct.IsCancellationRequested)
         {
-            mail.LastError = ex.Message;
+            mail.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
             mail.State = context.IsLastAttempt ? MailState.Failed : MailState.Queued;
             await db.SaveChangesAsync(ct);
             throw;

@@ -8,12 +8,12 @@ using Xunit;
 
 namespace RightHand.Tests.Platform.Cli;
 
-/// <summary>Tests that swap <see cref="Console.Out"/> and <see cref="Console.Error"/>: they must not run alongside each other.</summary>
-[CollectionDefinition("Console", DisableParallelization = true)]
-public sealed class ConsoleCapture;
-
-/// <summary>The <c>righthand</c> command line, run in-process with its output captured.</summary>
-[Collection("Console")]
+/// <summary>
+/// The <c>righthand</c> command line, run in-process with its output captured. Swapping
+/// <see cref="Console.Out"/> is process-wide, so every test that does it belongs to the one
+/// "command line" collection (defined once, with parallelisation off, in Infrastructure/CommandLine.cs).
+/// </summary>
+[Collection("command line")]
 public sealed class CliTests
 {
     [Fact]

@@ -98,6 +98,34 @@ public sealed class JobRunnerTests
         Assert.Single(log.Runs); // the job queued behind it still ran
     }
 
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task Progress_ReportedByARunningJob_IsVisibleBeforeItEnds_AndClampedToAHundred(Engine engine)
+    {
+        var clock = new PlatformClock();
+        var log = new JobLog();
+        await using var app = await StartAsync(engine, clock, log);
+        var id = await EnqueueAsync(app, clock, new TestPayload(ProgressPercent: 42, HangOnFirstAttempt: true));
+        var runner = app.Services.GetRequiredService<JobRunner>();
+
+        var run = runner.RunOneAsync(Timeout());
+        await log.Hanging.Task.WaitAsync(Patience);
+        var running = await LoadAsync(app, id);
+        Assert.Equal((JobState.Running, 42, "42 of 100 rows"), (running.State, running.Progress, running.ProgressText));
+
+        log.WakeUp.SetResult();
+        await run.WaitAsync(Patience);
+        var after = await LoadAsync(app, id);
+        Assert.Equal(JobState.Queued, after.State); // the woken attempt fails on purpose
+        Assert.Equal(42, after.Progress);
+
+        var reported = new List<int>();
+        var context = new JobContext(after, (percent, _) => { reported.Add(percent); return Task.CompletedTask; });
+        await context.ReportProgressAsync(250);
+        await context.ReportProgressAsync(-5);
+        Assert.Equal([100, 0], reported);
+    }
+
     [Fact]
     public void Backoff_DoublesFromTenSeconds_UpToOneHour()
     {
@@ -245,7 +273,7 @@ public sealed class JobRunnerTests
     }
 }
 
-internal sealed record TestPayload(bool Fail = false, bool HangOnFirstAttempt = false, int DelayMs = 0);
+internal sealed record TestPayload(bool Fail = false, bool HangOnFirstAttempt = false, int DelayMs = 0, int ProgressPercent = 0);
 
 /// <summary>What the test handler did, shared between the test and the handler's scopes.</summary>
 internal sealed class JobLog
@@ -272,6 +300,7 @@ internal sealed class RecordingHandler(JobLog log) : IJobHandler
     {
         var payload = context.Payload<TestPayload>();
         log.Ran(context.JobId, context.Attempt);
+        if (payload.ProgressPercent > 0) await context.ReportProgressAsync(payload.ProgressPercent, $"{payload.ProgressPercent} of 100 rows");
         if (payload.DelayMs > 0) await Task.Delay(payload.DelayMs, ct);
         if (payload.HangOnFirstAttempt && context.Attempt == 1)
         {

@@ -128,6 +128,50 @@ public sealed class MailDeliveryTests
         }
     }
 
+    [Fact]
+    public async Task Mail_WithLineBreaksInNameAndSubject_IsSent_WithoutInjectingAHeader()
+    {
+        await using var sink = await SmtpSink.StartAsync();
+        await using var app = await StartWithSmtpAsync(Engine.Sqlite, sink);
+        await QueueAsync(app, "eve@example.org", "Eve\r\nBcc: victim@example.org", "Hello\r\nBcc: victim@example.org");
+
+        Assert.True(await app.Services.GetRequiredService<JobRunner>().RunOneAsync(CancellationToken.None));
+
+        var raw = (await sink.WaitForMessagesAsync(1, Patience)).Single();
+        Assert.Equal(["X-Rcpt-Args: <eve@example.org>"], raw.Split('\n').Where(l => l.StartsWith("X-Rcpt-Args:", StringComparison.Ordinal)));
+        Assert.DoesNotContain(raw.Split('\n'), l => l.StartsWith("Bcc:", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal("Hello Bcc: victim@example.org", MailMessageText.Parse(raw).Header("Subject"));
+    }
+
+    [Fact]
+    public async Task Mail_ThatCannotBeBuilt_IsMarkedFailedWithTheJobsLastAttempt_NotLeftQueued()
+    {
+        var clock = new PlatformClock();
+        await using var app = await StartWithSmtpAsync(Engine.Sqlite, "127.0.0.1", ProcessRunner.FreeTcpPort(), clock);
+        await QueueAsync(app, "not an address", null, "Hello");
+        await using (var scope = app.Scope())
+            await scope.ServiceProvider.GetRequiredService<AppDb>().Jobs.ExecuteUpdateAsync(s => s.SetProperty(j => j.MaxAttempts, 1));
+
+        Assert.True(await app.Services.GetRequiredService<JobRunner>().RunOneAsync(CancellationToken.None));
+
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+            var mail = await db.OutgoingMails.AsNoTracking().SingleAsync();
+            Assert.Equal(MailState.Failed, mail.State);
+            Assert.False(string.IsNullOrEmpty(mail.LastError));
+            Assert.Equal(JobState.Failed, (await db.Jobs.AsNoTracking().SingleAsync()).State);
+        }
+    }
+
+    private static async Task QueueAsync(TestApp app, string to, string? toName, string subject)
+    {
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        await scope.ServiceProvider.GetRequiredService<Mailer>().QueueAsync(db, to, toName, subject, "Body");
+        await db.SaveChangesAsync();
+    }
+
     private static Task<TestApp> StartWithSmtpAsync(Engine engine, SmtpSink sink) => StartWithSmtpAsync(engine, sink.Host, sink.Port);
 
     private static Task<TestApp> StartWithSmtpAsync(Engine engine, string host, int port, TimeProvider? clock = null) =>
