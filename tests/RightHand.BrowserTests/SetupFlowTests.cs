@@ -55,7 +55,7 @@ public sealed partial class SetupFlowTests(BrowserFixture browser) : IClassFixtu
         await page.Context.CloseAsync();
     }
 
-    [Theory(Skip = Blocked.PasswordSignIn)]
+    [Theory]
     [InlineData("en")]
     [InlineData("de")]
     public async Task Owner_signs_in_again_with_password_and_authenticator_code(string language)
@@ -81,7 +81,7 @@ public sealed partial class SetupFlowTests(BrowserFixture browser) : IClassFixtu
         await page.Context.CloseAsync();
     }
 
-    [Theory(Skip = Blocked.PasswordSignIn)]
+    [Theory]
     [InlineData("en")]
     public async Task A_wrong_code_is_refused_on_the_second_step(string language)
     {
