@@ -9,9 +9,10 @@ namespace RightHand.Platform.Jobs;
 /// <c>FOR UPDATE SKIP LOCKED</c>; on SQLite the claim is one atomic UPDATE. A running job's lease is
 /// renewed while it works; a job whose lease ran out (its worker died) is claimable again.
 /// </summary>
-internal sealed class JobRunner(IServiceScopeFactory scopes, TimeProvider clock, ILogger<JobRunner> log)
+internal sealed class JobRunner(IServiceScopeFactory scopes, TimeProvider clock, ILogger<JobRunner> log, IConfiguration configuration)
 {
-    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
+    /// <summary>How long a claim holds without a heartbeat (<c>Jobs:LeaseSeconds</c>, default 60): the time a dead worker's job waits.</summary>
+    public TimeSpan Lease { get; } = TimeSpan.FromSeconds(Math.Max(3, configuration.GetValue("Jobs:LeaseSeconds", 60)));
     public string WorkerId { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..6]}";
 
     /// <summary>Claims and runs one due job. Returns false when nothing was due.</summary>

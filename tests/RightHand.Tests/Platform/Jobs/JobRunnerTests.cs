@@ -152,10 +152,10 @@ public sealed class JobRunnerTests
         await log.Hanging.Task.WaitAsync(Patience);
         var claimed = await LoadAsync(app, id);
         Assert.Equal((JobState.Running, dead.WorkerId), (claimed.State, claimed.LeaseOwner));
-        Assert.Equal(clock.UtcNow + JobRunner.Lease, claimed.LeaseUntil);
+        Assert.Equal(clock.UtcNow + dead.Lease, claimed.LeaseUntil);
 
         Assert.False(await other.RunOneAsync(Timeout()));
-        clock.Advance(JobRunner.Lease + TimeSpan.FromSeconds(1));
+        clock.Advance(dead.Lease + TimeSpan.FromSeconds(1));
         Assert.True(await other.RunOneAsync(Timeout()));
         var done = await LoadAsync(app, id);
         Assert.Equal((JobState.Succeeded, 2, (string?)null), (done.State, done.Attempts, done.LeaseOwner));
