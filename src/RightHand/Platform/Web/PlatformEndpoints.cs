@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
@@ -46,15 +45,7 @@ internal static class PlatformEndpoints
                 person.Language = Cultures.LanguageOf(culture);
                 await db.SaveChangesAsync();
             }
-            return Results.LocalRedirect(IsLocalPath(returnUrl) ? returnUrl : "/");
+            return Results.LocalRedirect(ReturnUrls.Local(returnUrl));
         }).AllowAnonymous();
     }
-
-    /// <summary>
-    /// A path on this site: one leading slash, not followed by a second slash or a backslash (browsers read
-    /// "/\host" as "//host"), and no control characters. LocalRedirect refuses anything else with an
-    /// exception, which would be a 500 instead of a redirect home.
-    /// </summary>
-    private static bool IsLocalPath([NotNullWhen(true)] string? url) =>
-        (url is ['/'] || (url is ['/', var second, ..] && second is not ('/' or '\\'))) && !url.Any(char.IsControl);
 }
