@@ -12,7 +12,12 @@ namespace RightHand.Platform.Database;
 /// </summary>
 internal sealed class Migrator(AppDb db, ILogger<Migrator> log)
 {
-    public sealed record Migration(int Version, string Name, string Sql);
+    public sealed record Migration(int Version, string Name, string Sql)
+    {
+        /// <summary>SHA-256 of the text with line ends normalised, so a checkout with CRLF does not count as an edit.</summary>
+        public string Checksum { get; } = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(Sql.Replace("\r\n", "\n", StringComparison.Ordinal))));
+    }
 
     public static IReadOnlyList<Migration> For(DatabaseEngine engine)
     {
@@ -45,7 +50,7 @@ internal sealed class Migrator(AppDb db, ILogger<Migrator> log)
             if (engine == DatabaseEngine.Postgres) await ExecAsync(connection, null, "SELECT pg_advisory_lock(7200)", ct);
             if (engine == DatabaseEngine.Sqlite) await ExecAsync(connection, null, "PRAGMA journal_mode=WAL;", ct);
             await ExecAsync(connection, null, """
-                CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)
+                CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL, checksum TEXT NOT NULL)
                 """, ct);
             var applied = new List<Migration>();
             foreach (var migration in For(engine).Where(m => upTo is null || m.Version <= upTo))
@@ -54,17 +59,25 @@ internal sealed class Migrator(AppDb db, ILogger<Migrator> log)
                 await using (var check = connection.CreateCommand())
                 {
                     check.Transaction = tx;
-                    check.CommandText = $"SELECT COUNT(*) FROM schema_migrations WHERE version = {migration.Version}";
-                    if (Convert.ToInt64(await check.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) > 0) continue;
+                    check.CommandText = $"SELECT checksum FROM schema_migrations WHERE version = {migration.Version}";
+                    if (await check.ExecuteScalarAsync(ct) is string recorded)
+                    {
+                        // An applied migration is history: editing it would leave databases that ran the old text
+                        // and databases that ran the new one. Fix forward with a new version instead.
+                        if (recorded != migration.Checksum)
+                            throw new InvalidOperationException($"Migration {migration.Name} was changed after it was applied to this database. Restore its original text and add a new migration for the change.");
+                        continue;
+                    }
                 }
                 await ExecAsync(connection, tx, migration.Sql, ct);
                 await using (var record = connection.CreateCommand())
                 {
                     record.Transaction = tx;
-                    record.CommandText = "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@v, @n, @a)";
+                    record.CommandText = "INSERT INTO schema_migrations (version, name, applied_at, checksum) VALUES (@v, @n, @a, @c)";
                     AddParameter(record, "@v", migration.Version);
                     AddParameter(record, "@n", migration.Name);
                     AddParameter(record, "@a", DateTime.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+                    AddParameter(record, "@c", migration.Checksum);
                     await record.ExecuteNonQueryAsync(ct);
                 }
                 await tx.CommitAsync(ct);

@@ -92,6 +92,21 @@ public sealed class MigratorTests
 
     [Theory]
     [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task Migrate_WhenAnAppliedMigrationWasEdited_RefusesToStart_AndNamesIt(Engine engine)
+    {
+        await using var database = await ScratchDatabase.CreateAsync(engine);
+        await database.Migrator().MigrateAsync();
+        var first = Migrator.For(engine == Engine.Postgres ? DatabaseEngine.Postgres : DatabaseEngine.Sqlite)[0];
+        // What the database remembers of version 1 no longer matches the file shipped with the app.
+        await database.Db.Database.ExecuteSqlRawAsync("UPDATE schema_migrations SET checksum = 'edited' WHERE version = 1");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => database.Migrator().MigrateAsync());
+        Assert.Contains(first.Name, error.Message, StringComparison.Ordinal);
+        Assert.Contains("changed after it was applied", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
     public async Task Migrate_FromInstancesStartingTogether_AppliesEachVersionOnce(Engine engine)
     {
         // Several app instances (or an instance and the command line) migrating one fresh database at once.
