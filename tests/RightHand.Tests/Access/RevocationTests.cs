@@ -144,7 +144,7 @@ public sealed class RevocationTests
         var owner = await StaffSession.SetUpOwnerAsync(app);
         await owner.InviteAndAcceptAsync(app, "Jonas Becker", "jonas@example.org", Roles.It);
         var cookies = new CookieContainer();
-        using var browser = new HttpClient(new CookieJar(cookies, app.App.GetTestServer().CreateHandler())) { BaseAddress = new Uri(app.BaseUrl) };
+        using var browser = app.CreateClient(acceptLanguage: null, cookies: cookies);
         await StaffSession.SignInAsync(app, "jonas@example.org", StaffSession.DefaultPassword, null, browser);
         // A copy of the cookie, as someone who took it from the browser would keep it.
         var copied = cookies.GetCookieHeader(new Uri(app.BaseUrl));
@@ -202,19 +202,5 @@ public sealed class RevocationTests
         var response = await owner.Client.SubmitAsync("/access/tokens", "create-token", fields);
         var secret = Html.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("[data-testid=new-token]")?.TextContent;
         return secret ?? throw new InvalidOperationException("No token shown.");
-    }
-
-    /// <summary>Keeps cookies in a container the test can read.</summary>
-    private sealed class CookieJar(CookieContainer cookies, HttpMessageHandler inner) : DelegatingHandler(inner)
-    {
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
-        {
-            var header = cookies.GetCookieHeader(request.RequestUri!);
-            if (header.Length > 0) request.Headers.Add("Cookie", header);
-            var response = await base.SendAsync(request, ct);
-            if (response.Headers.TryGetValues("Set-Cookie", out var values))
-                foreach (var value in values) cookies.SetCookies(request.RequestUri!, value);
-            return response;
-        }
     }
 }

@@ -70,9 +70,9 @@ public sealed class TestApp : IAsyncDisposable
     }
 
     /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests look at them).</summary>
-    public HttpClient CreateClient(string? acceptLanguage = "en")
+    public HttpClient CreateClient(string? acceptLanguage = "en", CookieContainer? cookies = null)
     {
-        var handler = new CookieHandler(App.GetTestServer().CreateHandler());
+        var handler = new CookieHandler(cookies ?? new CookieContainer(), App.GetTestServer().CreateHandler());
         var client = new HttpClient(handler) { BaseAddress = new Uri(BaseUrl) };
         if (acceptLanguage is not null) client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
         return client;
@@ -103,9 +103,8 @@ public sealed class TestApp : IAsyncDisposable
     }
 
     /// <summary>Keeps cookies like a browser; redirects are returned to the test, not followed.</summary>
-    private sealed class CookieHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+    private sealed class CookieHandler(CookieContainer cookies, HttpMessageHandler inner) : DelegatingHandler(inner)
     {
-        private readonly CookieContainer cookies = new();
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
         {
