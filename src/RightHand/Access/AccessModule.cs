@@ -34,8 +34,13 @@ internal static class AccessModule
             // every provider whether it applies, which throws for the phone one (PersonStore keeps no numbers).
             .AddTokenProvider<AuthenticatorTokenProvider<Person>>(TokenOptions.DefaultAuthenticatorProvider);
         // A passkey sign-in skips the authenticator code, so the device must have checked who holds it
-        // (fingerprint, face or PIN), not only that someone touched it.
-        services.Configure<IdentityPasskeyOptions>(o => o.UserVerificationRequirement = "required");
+        // (fingerprint, face or PIN), not only that someone touched it. The sign-in page names nobody, so the
+        // passkey must be discoverable: the device itself offers it and says whose it is.
+        services.Configure<IdentityPasskeyOptions>(o =>
+        {
+            o.UserVerificationRequirement = "required";
+            o.ResidentKeyRequirement = "required";
+        });
 
         services.AddAuthentication(o =>
             {
