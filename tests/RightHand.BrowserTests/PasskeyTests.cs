@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -10,9 +9,8 @@ using static Microsoft.Playwright.Assertions;
 namespace RightHand.BrowserTests;
 
 /// <summary>
-/// Passkeys end to end with Chromium's virtual authenticator (DevTools protocol, WebAuthn domain): it
-/// answers navigator.credentials like a platform authenticator whose user is verified (fingerprint
-/// accepted), so the real browser code and the real server checks run.
+/// Passkeys end to end: added on "My account", used on the sign-in page, with Chromium's virtual
+/// authenticator as the device. Everything runs on http://localhost (see <see cref="VirtualAuthenticator.LocalhostUrl"/>).
 /// </summary>
 public sealed class PasskeyTests(OwnerFixture fixture) : IClassFixture<OwnerFixture>
 {
@@ -22,28 +20,14 @@ public sealed class PasskeyTests(OwnerFixture fixture) : IClassFixture<OwnerFixt
         var app = fixture.App;
         var owner = fixture.Owner;
         var t = new UiTexts(app, owner.Language);
-        // WebAuthn needs a secure context and a domain as relying party id. http://localhost is both; the
-        // app's own address, http://127.0.0.1, is an IP address, which browsers refuse as relying party.
-        var baseUrl = new UriBuilder(app.BaseUrl) { Host = "localhost" }.Uri.GetLeftPart(UriPartial.Authority);
-        Regex At(string path) => new("^" + Regex.Escape(baseUrl + path) + @"(\?.*)?$");
-
+        var baseUrl = VirtualAuthenticator.LocalhostUrl(app);
         var page = await fixture.NewPageAsync(owner.Language);
-        var cdp = await page.Context.NewCDPSessionAsync(page);
-        await cdp.SendAsync("WebAuthn.enable");
-        var authenticator = await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
-        {
-            ["options"] = new Dictionary<string, object>
-            {
-                ["protocol"] = "ctap2", ["transport"] = "internal", ["hasResidentKey"] = true,
-                ["hasUserVerification"] = true, ["isUserVerified"] = true, ["automaticPresenceSimulation"] = true,
-            },
-        });
-        var authenticatorId = authenticator!.Value.GetProperty("authenticatorId").GetString()!;
+        var device = await VirtualAuthenticator.AddAsync(page);
 
-        // Password and code, on localhost (the fixture's cookies belong to 127.0.0.1).
+        // Password and code first (the fixture's cookies belong to 127.0.0.1).
         await page.GotoAsync(baseUrl + "/signin");
         await new SignInPage(page, t).SignInAsync(owner.Email, owner.Password);
-        await Expect(page).ToHaveURLAsync(At("/signin/two-factor"));
+        await Expect(page).ToHaveURLAsync(VirtualAuthenticator.AtLocalhost(app, "/signin/two-factor"));
         await new SignInTwoFactorPage(page, t).ConfirmAsync(Totp.Code(owner.AuthenticatorKey!));
         await Expect(new DashboardPage(page, t).Greeting(owner.FirstName)).ToBeVisibleAsync();
 
@@ -53,15 +37,14 @@ public sealed class PasskeyTests(OwnerFixture fixture) : IClassFixture<OwnerFixt
         await passkeys.AddAsync("Test laptop");
         await Expect(passkeys.Status).ToHaveTextAsync(t.Format("Passkey “{0}” added. You can now sign in with it.", "Test laptop"));
         await Expect(passkeys.Row("Test laptop")).ToBeVisibleAsync();
-        var stored = await cdp.SendAsync("WebAuthn.getCredentials", new Dictionary<string, object> { ["authenticatorId"] = authenticatorId });
-        Assert.Equal(1, stored!.Value.GetProperty("credentials").GetArrayLength());
+        Assert.Equal(1, await device.CountCredentialsAsync());
         await Screenshots.SaveAsync(page, "account-passkeys-en");
 
         await new Shell(page, t).SignOutAsync();
-        await Expect(page).ToHaveURLAsync(At("/signin"));
+        await Expect(page).ToHaveURLAsync(VirtualAuthenticator.AtLocalhost(app, "/signin"));
         await new PasskeySignIn(page, t).Button.ClickAsync();
         await Expect(new DashboardPage(page, t).Greeting(owner.FirstName)).ToBeVisibleAsync();
-        await Expect(page).ToHaveURLAsync(At("/"));
+        await Expect(page).ToHaveURLAsync(VirtualAuthenticator.AtLocalhost(app, "/"));
         await Screenshots.SaveAsync(page, "passkey-signed-in-en");
 
         // The sign-in went through SessionSignInManager: an open session, an audited sign-in with the passkey.
@@ -75,5 +58,49 @@ public sealed class PasskeyTests(OwnerFixture fixture) : IClassFixture<OwnerFixt
         Assert.True(await db.Sessions.AnyAsync(s => s.PersonId == passkey.PersonId && s.EndedAt == null && s.CreatedAt >= passkey.LastUsedAt!.Value.AddSeconds(-5)));
 
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Revoked_assistant_cannot_sign_in_with_their_passkey()
+    {
+        var app = fixture.App;
+        var ownerTexts = new UiTexts(app, "en");
+        var assistant = Journeys.Assistant("Paula Passkey", "de");
+        var t = new UiTexts(app, assistant.Language);
+        var owner = await fixture.NewOwnerPageAsync();
+        var link = await Journeys.InviteAsync(owner, app, ownerTexts, assistant);
+
+        // The assistant joins on localhost, connects the authenticator app and adds a passkey.
+        var page = await fixture.NewPageAsync(assistant.Language);
+        var device = await VirtualAuthenticator.AddAsync(page);
+        await page.GotoAsync(link.Replace(app.BaseUrl, VirtualAuthenticator.LocalhostUrl(app), StringComparison.Ordinal));
+        await new InvitationPage(page, t).AcceptAsync(assistant.Password);
+        await Expect(page).ToHaveURLAsync(VirtualAuthenticator.AtLocalhost(app, "/account/two-factor"));
+        await Journeys.EnrolAsync(page, app, assistant);
+        await page.GotoAsync(VirtualAuthenticator.LocalhostUrl(app) + "/account");
+        var passkeys = new AccountPasskeysSection(page, t);
+        await passkeys.AddAsync("Handy");
+        await Expect(passkeys.Row("Handy")).ToBeVisibleAsync();
+        Assert.Equal(1, await device.CountCredentialsAsync());
+        // While active, the passkey works (so what follows is the revocation, not the passkey).
+        await new Shell(page, t).SignOutAsync();
+        await new PasskeySignIn(page, t).Button.ClickAsync();
+        await Expect(new DashboardPage(page, t).Greeting(assistant.FirstName)).ToBeVisibleAsync();
+
+        var people = new PeoplePage(owner, ownerTexts);
+        await people.OpenAsync(app.BaseUrl);
+        await people.RevokeButton(assistant.Name).ClickAsync();
+        await Expect(people.Status).ToHaveTextAsync(ownerTexts["Access revoked. Every session and token of this person has ended."]);
+
+        // The device still offers the passkey; the server refuses it.
+        await page.GotoAsync(VirtualAuthenticator.LocalhostUrl(app) + "/signin");
+        await new PasskeySignIn(page, t).Button.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync(
+            t["This passkey cannot sign in here. Use your password, or ask the owner whether your access is still active."]);
+        await Expect(page).ToHaveURLAsync(VirtualAuthenticator.AtLocalhost(app, "/signin"));
+        await Screenshots.SaveAsync(page, "passkey-revoked-de");
+
+        await page.Context.CloseAsync();
+        await owner.Context.CloseAsync();
     }
 }
