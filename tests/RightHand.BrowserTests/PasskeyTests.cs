@@ -103,4 +103,51 @@ public sealed class PasskeyTests(OwnerFixture fixture) : IClassFixture<OwnerFixt
         await page.Context.CloseAsync();
         await owner.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_passkey_counts_as_both_factors_when_the_role_needs_two()
+    {
+        var app = fixture.App;
+        var ownerTexts = new UiTexts(app, "en");
+        var person = Journeys.Assistant("Ivo Itwerk", "en");
+        var t = new UiTexts(app, person.Language);
+        var owner = await fixture.NewOwnerPageAsync();
+        var people = new PeoplePage(owner, ownerTexts);
+        await people.OpenAsync(app.BaseUrl);
+        await people.InviteAsync(person.Name, person.Email, person.Language, role: "IT");
+        await Expect(people.Status).ToContainTextAsync(person.Email);
+        var outbox = new OutboxPage(owner, ownerTexts);
+        await outbox.OpenMailToAsync(new Shell(owner, ownerTexts), person.Email);
+        var link = await outbox.InvitationLinkAsync();
+
+        // IT needs no second factor: the new person goes straight on and adds a passkey.
+        var page = await fixture.NewPageAsync(person.Language);
+        await VirtualAuthenticator.AddAsync(page);
+        await page.GotoAsync(link.Replace(app.BaseUrl, VirtualAuthenticator.LocalhostUrl(app), StringComparison.Ordinal));
+        await new InvitationPage(page, t).AcceptAsync(person.Password);
+        await Expect(new DashboardPage(page, t).Greeting(person.FirstName)).ToBeVisibleAsync();
+        await page.GotoAsync(VirtualAuthenticator.LocalhostUrl(app) + "/account");
+        var passkeys = new AccountPasskeysSection(page, t);
+        await passkeys.AddAsync("Desk key");
+        await Expect(passkeys.Row("Desk key")).ToBeVisibleAsync();
+
+        // Now an assistant, with no authenticator app: after a password they would have to enrol one first.
+        await people.OpenAsync(app.BaseUrl);
+        await people.ChangeRoleAsync(person.Email, person.Name, "Assistant");
+        await Expect(people.Status).ToHaveTextAsync(ownerTexts["Role changed."]);
+        await page.GotoAsync(VirtualAuthenticator.LocalhostUrl(app) + "/");
+        await Expect(page).ToHaveURLAsync(VirtualAuthenticator.AtLocalhost(app, "/account/two-factor"));
+
+        // The passkey (verified on the device) is both factors: straight to the dashboard.
+        await new Shell(page, t).SignOutAsync();
+        await new PasskeySignIn(page, t).Button.ClickAsync();
+        await Expect(new DashboardPage(page, t).Greeting(person.FirstName)).ToBeVisibleAsync();
+        // And stays so on the next pages (the session validation keeps the marker).
+        await page.GotoAsync(VirtualAuthenticator.LocalhostUrl(app) + "/account");
+        await Expect(page).ToHaveURLAsync(VirtualAuthenticator.AtLocalhost(app, "/account"));
+        await Expect(passkeys.Row("Desk key")).ToBeVisibleAsync();
+
+        await page.Context.CloseAsync();
+        await owner.Context.CloseAsync();
+    }
 }
