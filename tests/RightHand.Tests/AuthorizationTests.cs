@@ -21,7 +21,7 @@ public sealed partial class AuthorizationTests
     /// <summary>Open without signing in, on purpose.</summary>
     private static readonly HashSet<string> AnonymousByDesign = new(StringComparer.Ordinal)
     {
-        "/setup", "/signin", "/signin/two-factor", "/invitation/{Token}", "/health", "/openapi/{documentName}.json", "/culture",
+        "/setup", "/signin", "/signin/two-factor", "/signin/passkey/options", "/invitation/{Token}", "/health", "/openapi/{documentName}.json", "/culture",
         "/status/{Code:int}", "/access-denied", "/error",
     };
 

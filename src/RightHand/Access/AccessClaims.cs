@@ -8,4 +8,6 @@ internal static class AccessClaims
     public const string Scope = "rh:scope";
     public const string DisplayName = "rh:name";
     public const string TwoFactor = "rh:2fa";
+    /// <summary>"passkey" when the session was opened with a passkey (which counts as both factors); absent after a password.</summary>
+    public const string SignedInWith = "rh:via";
 }

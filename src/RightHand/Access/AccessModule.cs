@@ -33,6 +33,14 @@ internal static class AccessModule
             // Only the authenticator app: the default set also has phone and e-mail codes, and sign-in asks
             // every provider whether it applies, which throws for the phone one (PersonStore keeps no numbers).
             .AddTokenProvider<AuthenticatorTokenProvider<Person>>(TokenOptions.DefaultAuthenticatorProvider);
+        // A passkey sign-in skips the authenticator code, so the device must have checked who holds it
+        // (fingerprint, face or PIN), not only that someone touched it. The sign-in page names nobody, so the
+        // passkey must be discoverable: the device itself offers it and says whose it is.
+        services.Configure<IdentityPasskeyOptions>(o =>
+        {
+            o.UserVerificationRequirement = "required";
+            o.ResidentKeyRequirement = "required";
+        });
 
         services.AddAuthentication(o =>
             {
@@ -109,7 +117,8 @@ internal static class AccessModule
     }
 
     /// <summary>
-    /// Owner and Assistant must use a second factor: until they have enrolled one, every staff page
+    /// Owner and Assistant must use a second factor: until they have enrolled one (or signed in with a
+    /// passkey, which counts as both factors), every staff page
     /// sends them to the enrolment page. Posts too: the enrolment page's antiforgery token is valid for
     /// every form of the browser, so letting posts through would let a password alone act.
     /// </summary>
@@ -118,7 +127,7 @@ internal static class AccessModule
         var user = context.User;
         if (user.Identity?.IsAuthenticated == true && !user.HasClaim(c => c.Type == AccessClaims.TokenId)
             && Roles.RequiresTwoFactor(user.FindFirst(System.Security.Claims.ClaimTypes.Role)?.Value ?? "")
-            && user.FindFirst(AccessClaims.TwoFactor)?.Value != "1"
+            && user.FindFirst(AccessClaims.TwoFactor)?.Value != "1" && !user.HasClaim(AccessClaims.SignedInWith, "passkey")
             && !IsEnrolmentPath(context.Request.Path))
         {
             context.Response.Redirect("/account/two-factor");
@@ -128,7 +137,7 @@ internal static class AccessModule
     });
 
     private static bool IsEnrolmentPath(PathString path) =>
-        path.StartsWithSegments("/account/two-factor") || path.StartsWithSegments("/signout") || path.StartsWithSegments("/css")
+        path.StartsWithSegments("/account/two-factor") || path.StartsWithSegments("/signout") || path.StartsWithSegments("/css") || path.StartsWithSegments("/js")
         || path.StartsWithSegments("/health") || path.StartsWithSegments("/status") || path.StartsWithSegments("/error")
         || path.StartsWithSegments("/favicon.svg") || path.StartsWithSegments("/culture");
 
@@ -139,6 +148,7 @@ internal static class AccessModule
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/signin");
         }).RequireAuthorization().WithMetadata(new RequireAntiforgeryTokenAttribute());
+        app.MapPasskeyOptions();
 
         var api = app.MapGroup("/api/v1").WithTags("Access");
         api.MapGet("/me", (HttpContext context) => new MeResponse(

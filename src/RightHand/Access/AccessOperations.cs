@@ -92,10 +92,11 @@ internal sealed class AccessOperations(AppDb db, UserManager<Person> users, Mail
 
     /// <summary>
     /// A revoked person invited again keeps their id (so the trail stays theirs) but starts over: the
-    /// invitation's name, role and language, a new password, and no authenticator or recovery codes.
+    /// invitation's name, role and language, a new password, and no authenticator, recovery codes or passkeys.
     /// </summary>
     private async Task<IdentityResult> RestoreAsync(Person person, Invitation invitation, string password)
     {
+        db.Passkeys.RemoveRange(await db.Passkeys.Where(p => p.PersonId == person.Id).ToListAsync());
         person.Name = invitation.Name;
         person.Role = invitation.Role;
         person.Language = invitation.Language;

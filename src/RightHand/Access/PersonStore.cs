@@ -11,9 +11,9 @@ namespace RightHand.Access;
 /// EF-based Identity stores are not available here, and we want recovery codes stored hashed anyway).
 /// The user name is the e-mail address.
 /// </summary>
-internal sealed class PersonStore(AppDb db) :
+internal sealed class PersonStore(AppDb db, TimeProvider clock) :
     IUserPasswordStore<Person>, IUserEmailStore<Person>, IUserSecurityStampStore<Person>, IUserTwoFactorStore<Person>,
-    IUserAuthenticatorKeyStore<Person>, IUserTwoFactorRecoveryCodeStore<Person>, IUserLockoutStore<Person>
+    IUserAuthenticatorKeyStore<Person>, IUserTwoFactorRecoveryCodeStore<Person>, IUserLockoutStore<Person>, IUserPasskeyStore<Person>
 {
     public void Dispose() { }
 
@@ -97,6 +97,53 @@ internal sealed class PersonStore(AppDb db) :
     public Task<int> GetAccessFailedCountAsync(Person user, CancellationToken ct) => Task.FromResult(user.AccessFailedCount);
     public Task<bool> GetLockoutEnabledAsync(Person user, CancellationToken ct) => Task.FromResult(true);
     public Task SetLockoutEnabledAsync(Person user, bool enabled, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>
+    /// Identity calls this twice: after registration (a new row) and after every passkey sign-in, with the
+    /// new signature counter and flags (so an existing row counts as used now). Like the other setters it
+    /// only stages the change; UserManager saves through <see cref="UpdateAsync"/>.
+    /// </summary>
+    public async Task AddOrUpdatePasskeyAsync(Person user, UserPasskeyInfo passkey, CancellationToken ct)
+    {
+        var row = await db.Passkeys.FirstOrDefaultAsync(p => p.PersonId == user.Id && p.CredentialId == passkey.CredentialId, ct);
+        if (row is null)
+        {
+            db.Passkeys.Add(new Passkey
+            {
+                PersonId = user.Id, CredentialId = passkey.CredentialId, PublicKey = passkey.PublicKey, Name = passkey.Name,
+                CreatedAt = passkey.CreatedAt.UtcDateTime, SignCount = passkey.SignCount,
+                Transports = passkey.Transports is { Length: > 0 } t ? string.Join(',', t) : null,
+                IsUserVerified = passkey.IsUserVerified, IsBackupEligible = passkey.IsBackupEligible, IsBackedUp = passkey.IsBackedUp,
+                AttestationObject = passkey.AttestationObject, ClientDataJson = passkey.ClientDataJson,
+            });
+            return;
+        }
+        // Only what an authenticator can change; the key and the attestation stay as registered.
+        row.SignCount = passkey.SignCount;
+        row.IsUserVerified = passkey.IsUserVerified;
+        row.IsBackedUp = passkey.IsBackedUp;
+        if (passkey.Name is not null) row.Name = passkey.Name;
+        row.LastUsedAt = clock.GetUtcNow().UtcDateTime;
+    }
+
+    public async Task<IList<UserPasskeyInfo>> GetPasskeysAsync(Person user, CancellationToken ct) =>
+        (await db.Passkeys.AsNoTracking().Where(p => p.PersonId == user.Id).OrderBy(p => p.CreatedAt).ToListAsync(ct))
+        .Select(p => p.ToInfo()).ToList();
+
+    public async Task<Person?> FindByPasskeyIdAsync(byte[] credentialId, CancellationToken ct)
+    {
+        var personId = await db.Passkeys.Where(p => p.CredentialId == credentialId).Select(p => (Guid?)p.PersonId).FirstOrDefaultAsync(ct);
+        return personId is { } id ? await db.People.FindAsync([id], ct) : null;
+    }
+
+    public async Task<UserPasskeyInfo?> FindPasskeyAsync(Person user, byte[] credentialId, CancellationToken ct) =>
+        (await db.Passkeys.AsNoTracking().FirstOrDefaultAsync(p => p.PersonId == user.Id && p.CredentialId == credentialId, ct))?.ToInfo();
+
+    public async Task RemovePasskeyAsync(Person user, byte[] credentialId, CancellationToken ct)
+    {
+        var row = await db.Passkeys.FirstOrDefaultAsync(p => p.PersonId == user.Id && p.CredentialId == credentialId, ct);
+        if (row is not null) db.Passkeys.Remove(row);
+    }
 
     // Recovery codes are passwords: keep only their hashes, compared without case or dashes.
     private static string HashCode(string code) =>

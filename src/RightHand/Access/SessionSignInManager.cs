@@ -30,10 +30,36 @@ internal sealed class SessionSignInManager(
         };
         db.Sessions.Add(session);
         actors.Use(user);
-        db.Audit.Record("signed_in", "Access", nameof(Person), user.Id.ToString(),
-            new Dictionary<string, string?> { ["Session"] = session.Id.ToString(), ["Ip"] = session.IpAddress });
+        var claims = additionalClaims.ToList();
+        var details = new Dictionary<string, string?> { ["Session"] = session.Id.ToString(), ["Ip"] = session.IpAddress };
+        if (claims.FirstOrDefault(c => c.Type == AccessClaims.SignedInWith) is { } via) details["With"] = via.Value;
+        db.Audit.Record("signed_in", "Access", nameof(Person), user.Id.ToString(), details);
         await db.SaveChangesAsync();
-        await base.SignInWithClaimsAsync(user, authenticationProperties, [.. additionalClaims, new Claim(AccessClaims.SessionId, session.Id.ToString())]);
+        await base.SignInWithClaimsAsync(user, authenticationProperties, [.. claims, new Claim(AccessClaims.SessionId, session.Id.ToString())]);
+    }
+
+    /// <summary>
+    /// Passkey sign-in, checked like a password sign-in (a revoked or locked-out person is refused) and
+    /// opening a session like every sign-in. The ceremony's challenge waits in the two-factor cookie
+    /// (rh.2fa) since <see cref="SignInManager{TUser}.MakePasskeyRequestOptionsAsync"/>; without it this fails.
+    /// A passkey asserted with user verification (fingerprint, face or device PIN; we require it, see
+    /// AccessModule) is something the person has and something they are or know: it counts as both
+    /// factors, so no authenticator code is asked for and the session is marked as two-factor.
+    /// </summary>
+    public override async Task<SignInResult> PasskeySignInAsync(string credentialJson)
+    {
+        if (string.IsNullOrEmpty(credentialJson)) return SignInResult.Failed;
+        PasskeyAssertionResult<Person> assertion;
+        try { assertion = await PerformPasskeyAssertionAsync(credentialJson); }
+        catch (InvalidOperationException) { return SignInResult.Failed; } // no ceremony under way: options expired or never asked for
+        if (!assertion.Succeeded || assertion.User is not { IsActive: true } user || !assertion.Passkey.IsUserVerified)
+            return SignInResult.Failed;
+        if (await PreSignInCheck(user) is { } refused) return refused;
+        // Stores the new signature counter, which lets a cloned authenticator be noticed.
+        if (!(await UserManager.AddOrUpdatePasskeyAsync(user, assertion.Passkey)).Succeeded) return SignInResult.Failed;
+        await ResetLockout(user);
+        await SignInWithClaimsAsync(user, new AuthenticationProperties(), [new Claim("amr", "mfa"), new Claim(AccessClaims.SignedInWith, "passkey")]);
+        return SignInResult.Success;
     }
 
     public override async Task SignOutAsync()

@@ -12,7 +12,7 @@ public sealed class SignInPage(IPage page, UiTexts t)
     {
         await page.GetByLabel(t["E-mail"], new() { Exact = true }).FillAsync(email);
         await page.GetByLabel(t["Password"], new() { Exact = true }).FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = t["Sign in"] }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = t["Sign in"], Exact = true }).ClickAsync();
     }
 }
 

@@ -17,6 +17,7 @@ internal sealed class AppDb(DbContextOptions<AppDb> options, AuditRecorder audit
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<UserSession> Sessions => Set<UserSession>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Passkey> Passkeys => Set<Passkey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -49,7 +50,7 @@ public sealed class MigratorTests
             await using (var scope = app.Services.CreateAsyncScope())
             {
                 var applied = await scope.ServiceProvider.GetRequiredService<Migrator>().MigrateAsync();
-                Assert.Equal([2], applied.Select(m => m.Version));
+                Assert.Equal([2, 3], applied.Select(m => m.Version));
 
                 var db = scope.ServiceProvider.GetRequiredService<AppDb>();
                 var owner = await db.People.AsNoTracking().SingleAsync();
@@ -59,11 +60,15 @@ public sealed class MigratorTests
                 Assert.True(verification.Intact, verification.Reason);
                 Assert.Equal(entriesAtVersion1, verification.Entries);
 
-                // What version 2 added works on the upgraded data, and the trail goes on from where it was.
+                // What versions 2 and 3 added works on the upgraded data, and the trail goes on from where it was.
                 var (invited, _) = await scope.ServiceProvider.GetRequiredService<AccessOperations>()
                     .InviteAsync("Maria Santos", "maria@example.org", Roles.Assistant, "en", ownerId, "https://office.example");
                 Assert.True(invited.Succeeded, string.Join("; ", invited.Errors));
                 Assert.Equal(MailState.Outbox, (await db.OutgoingMails.AsNoTracking().SingleAsync()).State);
+                var users = scope.ServiceProvider.GetRequiredService<UserManager<Person>>();
+                var upgraded = await users.FindByIdAsync(ownerId.ToString());
+                Assert.True((await users.AddOrUpdatePasskeyAsync(upgraded!,
+                    new UserPasskeyInfo([9, 9, 9], [1], DateTimeOffset.UtcNow, 0, null, true, false, false, [2], [3]))).Succeeded);
                 verification = await AuditChain.Verify(db, default);
                 Assert.True(verification.Intact, verification.Reason);
                 Assert.True(verification.Entries > entriesAtVersion1);
