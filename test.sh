@@ -71,7 +71,17 @@ if ! dotnet build RightHand.slnx -c Release </dev/null; then
 fi
 
 results="$(mktemp -d)"
-trap 'rm -rf "$results"' EXIT
+# The fixtures put their PostgreSQL clusters, data folders and mail dumps under TMPDIR. A folder of
+# this run's own, removed at the end together with any server a killed test host left running, keeps
+# repeated runs from filling /tmp. The postgres user must be able to enter it (initdb runs as postgres).
+run_tmp="$(mktemp -d)"
+chmod 755 "$run_tmp"
+cleanup() {
+  pkill -f -- "-D $run_tmp/" 2>/dev/null || true
+  rm -rf "$results" "$run_tmp"
+}
+trap cleanup EXIT
+export TMPDIR="$run_tmp"
 
 status=0
 for csproj in tests/*/*.csproj; do
