@@ -18,4 +18,17 @@ internal static class AuditActions
         "two_factor_enabled" => l["two-factor sign-in enabled"],
         _ => action,
     };
+
+    /// <summary>The kind of record an entry is about, in words; a type the list does not know yet shows its code name.</summary>
+    public static string DescribeEntity(string entityType, IStringLocalizer l) => entityType switch
+    {
+        "Person" => l["person record"],
+        "Invitation" => l["invitation"],
+        "UserSession" => l["sign-in session"],
+        "ApiToken" => l["API token"],
+        "OutgoingMail" => l["Mail"],
+        "Setting" => l["setting"],
+        "Passkey" => l["Passkey"],
+        _ => entityType,
+    };
 }
