@@ -55,7 +55,10 @@ internal sealed class JobRunner(IServiceScopeFactory scopes, TimeProvider clock,
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var until = now + Lease;
-        // Due: queued and past its RunAfter, or running with a lease that ran out.
+        // Due: queued and past its RunAfter, or running with a lease that ran out. An idle worker asks
+        // with a plain read first: the claiming UPDATE would take SQLite's write lock every second.
+        if (!await db.Jobs.AnyAsync(j => (j.State == JobState.Queued && j.RunAfter <= now) || (j.State == JobState.Running && j.LeaseUntil < now), ct))
+            return null;
         var ids = db.IsPostgres
             ? await db.Database.SqlQuery<Guid>($"""
                 UPDATE jobs SET state = 1, lease_owner = {WorkerId}, lease_until = {until}, attempts = attempts + 1, started_at = COALESCE(started_at, {now})
