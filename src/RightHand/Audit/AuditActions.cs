@@ -29,6 +29,9 @@ internal static class AuditActions
         "OutgoingMail" => l["Mail"],
         "Setting" => l["setting"],
         "Passkey" => l["Passkey"],
+        "WorkType" => l["kind of work"],
+        "AutonomyChange" => l["autonomy level change"],
+        "ApprovalRequest" => l["approval request"],
         _ => entityType,
     };
 }

@@ -23,6 +23,9 @@ internal sealed class AppDb(DbContextOptions<AppDb> options, AuditRecorder audit
     public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
     public DbSet<Setting> Settings => Set<Setting>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Delegation.WorkType> WorkTypes => Set<Delegation.WorkType>();
+    public DbSet<Delegation.AutonomyChange> AutonomyChanges => Set<Delegation.AutonomyChange>();
+    public DbSet<Delegation.ApprovalRequest> ApprovalRequests => Set<Delegation.ApprovalRequest>();
 
     internal AuditRecorder Audit => auditRecorder;
 

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Localization;
 using RightHand.Access;
 using RightHand.Audit;
 using RightHand.Components;
+using RightHand.Delegation;
 using RightHand.Platform.Demo;
 using RightHand.Platform.Database;
 using RightHand.Platform.Jobs;
@@ -52,6 +53,7 @@ internal static class WebHost
         });
 
         services.AddAccess(builder.Configuration);
+        services.AddDelegation();
         services.AddDemoData();
         services.AddRazorComponents();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
