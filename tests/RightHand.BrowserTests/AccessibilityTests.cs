@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using RightHand.BrowserTests.Infrastructure;
 using RightHand.BrowserTests.Pages;
@@ -26,8 +27,21 @@ public sealed class AccessibilityFixture : OwnerFixture
         await adaPage.Context.CloseAsync();
 
         OpenInvitationLink = await Journeys.InviteAsync(owner, App, t, Journeys.Assistant("Ben Newcomer", "de"));
+        await SeedApprovalsAsync();
         MailUrl = owner.Url;
         await owner.Context.CloseAsync();
+    }
+
+    /// <summary>Something to decide: a newsletter changed since its approval (a diff) and a payment file (four eyes).</summary>
+    private async Task SeedApprovalsAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var approvals = scope.ServiceProvider.GetRequiredService<RightHand.Delegation.Approvals>();
+        var preparer = Guid.CreateVersion7();
+        var first = await approvals.RequestAsync(new("newsletter", "Newsletters", "summer", "Sommerfest 2027", "Liebe Mitglieder,\ndas Sommerfest ist am 5. Juli.\nBis bald!", "h1", preparer));
+        await approvals.ApproveAsync(first.Id, Guid.CreateVersion7(), freshSecondFactor: false);
+        await approvals.RequestAsync(new("newsletter", "Newsletters", "summer", "Sommerfest 2027", "Liebe Mitglieder,\ndas Sommerfest ist am 12. Juli, ab 15 Uhr.\nBis bald!", "h2", preparer));
+        await approvals.RequestAsync(new("payment-file", "Payments", "run-12", "Lastschriften Dezember", "pain.008.001.08: 42 Lastschriften, Fälligkeit 2026-12-01", "h3", preparer, 123_456));
     }
 }
 
@@ -39,7 +53,7 @@ public sealed class AccessibilityTests(AccessibilityFixture fixture, Xunit.Abstr
     {
         ["/account/two-factor"] = "Two-factor sign-in", ["/access/people"] = "People", ["/access/sessions"] = "Sessions",
         ["/access/tokens"] = "API tokens", ["/account"] = "My account", ["/audit"] = "Audit trail", ["/platform/jobs"] = "Jobs",
-        ["/platform/outbox"] = "Outbox", ["/status/404"] = "Page not found", ["/no-such-page"] = "Page not found", ["/signin"] = "Sign in",
+        ["/platform/outbox"] = "Outbox", ["/delegation/approvals"] = "Approvals", ["/delegation/work-types"] = "Kinds of work", ["/status/404"] = "Page not found", ["/no-such-page"] = "Page not found", ["/signin"] = "Sign in",
     };
 
     [Theory]
@@ -59,6 +73,8 @@ public sealed class AccessibilityTests(AccessibilityFixture fixture, Xunit.Abstr
     [InlineData("/audit")]
     [InlineData("/platform/jobs")]
     [InlineData("/platform/outbox")]
+    [InlineData("/delegation/approvals")]
+    [InlineData("/delegation/work-types")]
     [InlineData("/platform/outbox/{id}")]
     [InlineData("/invitation/{token}")]
     [InlineData("/invitation/{invalid}")]

@@ -34,12 +34,14 @@ internal static class Permissions
     public const string AuditRead = "audit.read";
     public const string JobsRead = "jobs.read";
     public const string OutboxRead = "outbox.read";
+    /// <summary>Decide on delegated work waiting for approval, and set how much each kind of work is checked.</summary>
+    public const string ApprovalsDecide = "approvals.decide";
     /// <summary>Whoever is signed in to the staff area: their own account, password, second factor and sessions.</summary>
     public const string AccountSelf = "account.self";
 
     public static readonly FrozenDictionary<string, FrozenSet<string>> ByRole = new Dictionary<string, FrozenSet<string>>
     {
-        [Roles.Owner] = FrozenSet.Create(DashboardView, PeopleManage, SessionsManage, TokensManage, AuditRead, JobsRead, OutboxRead, AccountSelf),
+        [Roles.Owner] = FrozenSet.Create(DashboardView, PeopleManage, SessionsManage, TokensManage, AuditRead, JobsRead, OutboxRead, AccountSelf, ApprovalsDecide),
         [Roles.Assistant] = FrozenSet.Create(DashboardView, AccountSelf),
         [Roles.It] = FrozenSet.Create(DashboardView, JobsRead, AccountSelf),
         [Roles.Accountant] = FrozenSet.Create(DashboardView, AccountSelf),

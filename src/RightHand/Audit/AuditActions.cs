@@ -29,7 +29,7 @@ internal static class AuditActions
         "OutgoingMail" => l["Mail"],
         "Setting" => l["setting"],
         "Passkey" => l["Passkey"],
-        "WorkType" => l["kind of work"],
+        "WorkType" => l["Kind of work"],
         "AutonomyChange" => l["autonomy level change"],
         "ApprovalRequest" => l["approval request"],
         _ => entityType,

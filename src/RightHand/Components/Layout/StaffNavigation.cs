@@ -21,7 +21,11 @@ internal sealed class StaffNavigation
             new("Sessions", "/access/sessions", Permissions.SessionsManage),
             new("API tokens", "/access/tokens", Permissions.TokensManage),
         ]),
-        new("Control", [new("Audit trail", "/audit", Permissions.AuditRead)]),
+        new("Control", [
+            new("Approvals", "/delegation/approvals", Permissions.ApprovalsDecide),
+            new("Kinds of work", "/delegation/work-types", Permissions.ApprovalsDecide),
+            new("Audit trail", "/audit", Permissions.AuditRead),
+        ]),
         new("Platform", [
             new("Jobs", "/platform/jobs", Permissions.JobsRead),
             new("Outbox", "/platform/outbox", Permissions.OutboxRead),

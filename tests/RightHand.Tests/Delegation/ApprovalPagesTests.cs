@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RightHand.Delegation;
+using RightHand.Platform.Database;
+using RightHand.Tests.Access;
+using RightHand.Tests.Infrastructure;
+using Xunit;
+
+namespace RightHand.Tests.Delegation;
+
+/// <summary>The owner's side of the seam, through the pages: the approval queue and the kinds of work.</summary>
+public sealed class ApprovalPagesTests
+{
+    private static async Task<ApprovalRequest> AskAsync(TestApp app, string workType, string itemId, string text, Guid preparedBy, long? amount = null)
+    {
+        await using var scope = app.Scope();
+        return await scope.ServiceProvider.GetRequiredService<Approvals>().RequestAsync(
+            new ApprovalAsk(workType, "TestModule", itemId, $"Item {itemId}", text, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))), preparedBy, amount));
+    }
+
+    private static async Task<ApprovalRequest> LoadAsync(TestApp app, Guid id)
+    {
+        await using var scope = app.Scope();
+        return await scope.ServiceProvider.GetRequiredService<AppDb>().ApprovalRequests.AsNoTracking().SingleAsync(a => a.Id == id);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task Queue_ShowsTheChangeSinceTheLastApproval_AndTheOwnerApprovesOrSendsBack(Engine engine)
+    {
+        await using var app = await TestApp.StartAsync(engine);
+        var owner = await StaffSession.SetUpOwnerAsync(app);
+        var assistant = Guid.CreateVersion7();
+        var first = await AskAsync(app, "newsletter", "n1", "Liebe Mitglieder,\ndas Sommerfest ist am 5. Juli.", assistant);
+        var response = await owner.Client.SubmitAsync("/delegation/approvals", $"approve-{first.Id}", new Dictionary<string, string>());
+        Assert.True(response.IsSuccessStatusCode);
+        Assert.Equal(ApprovalState.Approved, (await LoadAsync(app, first.Id)).State);
+
+        var second = await AskAsync(app, "newsletter", "n1", "Liebe Mitglieder,\ndas Sommerfest ist am 12. Juli.", assistant);
+        var page = Html.Parse(await owner.Client.GetStringAsync("/delegation/approvals"));
+        var diff = page.QuerySelector("[data-testid=diff]")!;
+        Assert.Equal("das Sommerfest ist am 5. Juli.", diff.QuerySelector(".diff-removed")!.TextContent.Trim().TrimStart('−', ' '));
+        Assert.Equal("das Sommerfest ist am 12. Juli.", diff.QuerySelector(".diff-added")!.TextContent.Trim().TrimStart('+', ' '));
+
+        await owner.Client.SubmitAsync("/delegation/approvals", $"changes-{second.Id}", new Dictionary<string, string> { ["Comment"] = "Datum bitte mit Uhrzeit." });
+        var sentBack = await LoadAsync(app, second.Id);
+        Assert.Equal((ApprovalState.ChangesRequested, "Datum bitte mit Uhrzeit.", owner.PersonId), (sentBack.State, sentBack.Comment, sentBack.DecidedBy));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task MoneyInTheQueue_NeedsTheOwnersCurrentCode(Engine engine)
+    {
+        await using var app = await TestApp.StartAsync(engine);
+        var owner = await StaffSession.SetUpOwnerAsync(app);
+        var run = await AskAsync(app, "payment-file", "run-1", "pain.008: 12 Lastschriften", Guid.CreateVersion7(), 48_000);
+
+        var wrong = await owner.Client.SubmitAsync("/delegation/approvals", $"approve-{run.Id}", new Dictionary<string, string> { ["Code"] = "000000" });
+        Assert.Contains("fresh code", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(ApprovalState.Pending, (await LoadAsync(app, run.Id)).State);
+
+        await owner.Client.SubmitAsync("/delegation/approvals", $"approve-{run.Id}", new Dictionary<string, string> { ["Code"] = Totp.Code(owner.AuthenticatorKey!) });
+        Assert.Equal(ApprovalState.Approved, (await LoadAsync(app, run.Id)).State);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task KindsOfWork_TheOwnerSetsALevel_AndTheChangeIsInTheHistory(Engine engine)
+    {
+        await using var app = await TestApp.StartAsync(engine);
+        var owner = await StaffSession.SetUpOwnerAsync(app);
+        await owner.Client.SubmitAsync("/delegation/work-types", "level-canned-answer", new Dictionary<string, string> { ["Level"] = nameof(AutonomyLevel.SpotChecked) });
+
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        Assert.Equal(AutonomyLevel.SpotChecked, (await db.WorkTypes.AsNoTracking().SingleAsync(w => w.Key == "canned-answer")).Level);
+        var change = await db.AutonomyChanges.AsNoTracking().SingleAsync();
+        Assert.Equal(("canned-answer", AutonomyLevel.ApproveEach, AutonomyLevel.SpotChecked, owner.PersonId), (change.WorkTypeKey, change.From, change.To, change.ChangedBy));
+        Assert.Contains("set by the owner", await owner.Client.GetStringAsync("/delegation/work-types"), StringComparison.Ordinal);
+    }
+}
