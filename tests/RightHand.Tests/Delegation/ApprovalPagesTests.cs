@@ -15,7 +15,7 @@ public sealed class ApprovalPagesTests
     {
         await using var scope = app.Scope();
         return await scope.ServiceProvider.GetRequiredService<Approvals>().RequestAsync(
-            new ApprovalAsk(workType, "TestModule", itemId, $"Item {itemId}", text, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))), preparedBy, amount));
+            new ApprovalAsk(workType, "TestModule", itemId, $"Item {itemId}", text, RightHand.Access.ApiToken.HashOf(text), preparedBy, amount));
     }
 
     private static async Task<ApprovalRequest> LoadAsync(TestApp app, Guid id)

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RightHand.Delegation;
@@ -26,7 +24,7 @@ public sealed class ApprovalSeamTests
 
         public Task<bool> MayPublishAsync(string itemId, string text) => approvals.IsApprovedAsync("TestModule", itemId, Hash(text));
 
-        private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        private static string Hash(string text) => RightHand.Access.ApiToken.HashOf(text);
     }
 
     [Theory]
