@@ -36,13 +36,22 @@ internal static class Permissions
     public const string OutboxRead = "outbox.read";
     /// <summary>Decide on delegated work waiting for approval, and set how much each kind of work is checked.</summary>
     public const string ApprovalsDecide = "approvals.decide";
+    /// <summary>Tasks with briefs: create, work on, comment, log time; the assistant sees the feedback on their work.</summary>
+    public const string TasksWork = "tasks.work";
+    /// <summary>The decision log: propose, agree and change plans.</summary>
+    public const string DecisionsTake = "decisions.take";
+    /// <summary>Read and write the playbooks (how-tos for recurring work).</summary>
+    public const string PlaybooksEdit = "playbooks.edit";
+    /// <summary>Download and restore the company's complete data.</summary>
+    public const string DataExport = "data.export";
     /// <summary>Whoever is signed in to the staff area: their own account, password, second factor and sessions.</summary>
     public const string AccountSelf = "account.self";
 
     public static readonly FrozenDictionary<string, FrozenSet<string>> ByRole = new Dictionary<string, FrozenSet<string>>
     {
-        [Roles.Owner] = FrozenSet.Create(DashboardView, PeopleManage, SessionsManage, TokensManage, AuditRead, JobsRead, OutboxRead, AccountSelf, ApprovalsDecide),
-        [Roles.Assistant] = FrozenSet.Create(DashboardView, AccountSelf),
+        [Roles.Owner] = FrozenSet.Create(DashboardView, PeopleManage, SessionsManage, TokensManage, AuditRead, JobsRead, OutboxRead, AccountSelf, ApprovalsDecide,
+            TasksWork, DecisionsTake, PlaybooksEdit, DataExport),
+        [Roles.Assistant] = FrozenSet.Create(DashboardView, AccountSelf, TasksWork, DecisionsTake, PlaybooksEdit),
         [Roles.It] = FrozenSet.Create(DashboardView, JobsRead, AccountSelf),
         [Roles.Accountant] = FrozenSet.Create(DashboardView, AccountSelf),
         [Roles.Member] = FrozenSet<string>.Empty,

@@ -17,7 +17,7 @@ internal sealed class SpotCheckSampler(Random random)
 /// person looks before (approve each), after a sample (spot-checked) or not at all (autonomous); money
 /// always goes past a second person, never the preparer, with a fresh second factor.
 /// </summary>
-internal sealed class Approvals(AppDb db, TimeProvider clock, SpotCheckSampler sampler, IStringLocalizer<Texts> l)
+internal sealed class Approvals(AppDb db, TimeProvider clock, SpotCheckSampler sampler, IStringLocalizer<Texts> l, IEnumerable<IApprovalOutcome> outcomes)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -55,7 +55,9 @@ internal sealed class Approvals(AppDb db, TimeProvider clock, SpotCheckSampler s
         };
         if (request.State == ApprovalState.AutoApproved && type.Level == AutonomyLevel.SpotChecked)
             request.SampledForReview = sampler.Draw(type.SampleRatePercent);
+        if (ask.AlwaysReview) request.SampledForReview = true;
         db.ApprovalRequests.Add(request);
+        if (request.State == ApprovalState.AutoApproved) await TellModuleAsync(request, ct);
         await db.SaveChangesAsync(ct);
         return request;
     }
@@ -84,6 +86,7 @@ internal sealed class Approvals(AppDb db, TimeProvider clock, SpotCheckSampler s
         request.DecidedAt = Now;
         type.ApprovalsInARow++;
         if (type.Level == AutonomyLevel.ApproveEach && type.ApprovalsInARow >= type.PromotionThreshold) type.PromotionOffered = true;
+        await TellModuleAsync(request, ct);
         await db.SaveChangesAsync(ct);
         return OperationResult.Ok;
     }
@@ -103,6 +106,7 @@ internal sealed class Approvals(AppDb db, TimeProvider clock, SpotCheckSampler s
         type.ApprovalsInARow = 0;
         type.PromotionOffered = false;
         if (type.Level != AutonomyLevel.ApproveEach) ChangeLevel(type, AutonomyLevel.ApproveEach, "changes requested", reviewer);
+        await TellModuleAsync(request, ct);
         await db.SaveChangesAsync(ct);
         return OperationResult.Ok;
     }
@@ -127,6 +131,12 @@ internal sealed class Approvals(AppDb db, TimeProvider clock, SpotCheckSampler s
         return OperationResult.Ok;
     }
 
+    /// <summary>The asking module updates its item in the same transaction as the decision, so the two never disagree.</summary>
+    private async Task TellModuleAsync(ApprovalRequest request, CancellationToken ct)
+    {
+        foreach (var outcome in outcomes.Where(o => o.Module == request.Module)) await outcome.OnDecidedAsync(request, ct);
+    }
+
     private static bool NeedsFourEyes(WorkType type, long? amountCents) => type.IsMoney && (amountCents ?? long.MaxValue) > type.FourEyesAboveCents;
 
     private void ChangeLevel(WorkType type, AutonomyLevel to, string reason, Guid? by)
@@ -138,8 +148,22 @@ internal sealed class Approvals(AppDb db, TimeProvider clock, SpotCheckSampler s
     }
 }
 
-/// <summary>What a module asks to have approved: one version of one item, prepared by one person.</summary>
-internal sealed record ApprovalAsk(string WorkType, string Module, string ItemId, string Title, string Preview, string ContentHash, Guid PreparedBy, long? AmountCents = null);
+/// <summary>
+/// What a module asks to have approved: one version of one item, prepared by one person.
+/// <paramref name="AlwaysReview"/> puts the item in the owner's review list whatever the sample says (trial tasks).
+/// </summary>
+internal sealed record ApprovalAsk(string WorkType, string Module, string ItemId, string Title, string Preview, string ContentHash, Guid PreparedBy, long? AmountCents = null, bool AlwaysReview = false);
+
+/// <summary>
+/// A module that wants to hear the decision on its items (approved, auto-approved, changes requested)
+/// registers one of these. It is called before the decision is saved, with the module's own DbContext
+/// changes joining the same transaction; it must not call SaveChanges itself.
+/// </summary>
+internal interface IApprovalOutcome
+{
+    string Module { get; }
+    Task OnDecidedAsync(ApprovalRequest request, CancellationToken ct);
+}
 
 internal static class DelegationModule
 {

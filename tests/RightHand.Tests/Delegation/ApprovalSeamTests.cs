@@ -124,6 +124,42 @@ public sealed class ApprovalSeamTests
         Assert.Equal(ApprovalState.Pending, (await module.SubmitAsync("p2", "Erstattung 100,01 €", amountCents: 10_001)).State);
     }
 
+    /// <summary>The test module's own record of its items, kept in step with the decisions.</summary>
+    private sealed class RecordingOutcome : IApprovalOutcome
+    {
+        public List<(string ItemId, ApprovalState State, string? Comment)> Heard { get; } = [];
+        public string Module => "TestModule";
+
+        public Task OnDecidedAsync(ApprovalRequest request, CancellationToken ct)
+        {
+            Heard.Add((request.ItemId, request.State, request.Comment));
+            return Task.CompletedTask;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task TheAskingModule_HearsEveryDecision_AndTrialItemsAreAlwaysReviewed(Engine engine)
+    {
+        var outcome = new RecordingOutcome();
+        await using var app = await TestApp.StartAsync(engine, services: s => s.AddSingleton<IApprovalOutcome>(outcome));
+        await using var scope = app.Scope();
+        var approvals = scope.ServiceProvider.GetRequiredService<Approvals>();
+        var module = new TestModule(approvals, "canned-answer");
+
+        var first = await module.SubmitAsync("c1", "Antwort");
+        Assert.Empty(outcome.Heard);
+        Assert.True((await approvals.RequestChangesAsync(first.Id, Owner, "Kürzer, bitte.")).Succeeded);
+        var second = await module.SubmitAsync("c1", "Kurze Antwort");
+        Assert.True((await approvals.ApproveAsync(second.Id, Owner, false)).Succeeded);
+        Assert.Equal([("c1", ApprovalState.ChangesRequested, "Kürzer, bitte."), ("c1", ApprovalState.Approved, null)], outcome.Heard);
+
+        Assert.True((await approvals.SetLevelAsync("canned-answer", AutonomyLevel.Autonomous, Owner)).Succeeded);
+        var trial = await approvals.RequestAsync(new ApprovalAsk("canned-answer", "TestModule", "c2", "Trial", "Probe", "h2", Assistant, AlwaysReview: true));
+        Assert.Equal((ApprovalState.AutoApproved, true), (trial.State, trial.SampledForReview));
+        Assert.Equal(("c2", ApprovalState.AutoApproved, (string?)null), outcome.Heard[^1]);
+    }
+
     [Fact]
     public void SpotCheckSample_DrawsAboutTheShareAsked_AndNoneAtZero()
     {
