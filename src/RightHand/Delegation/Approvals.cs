@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RightHand.Access;
@@ -55,7 +56,7 @@ internal sealed class Approvals(AppDb db, TimeProvider clock, SpotCheckSampler s
         };
         if (request.State == ApprovalState.AutoApproved && type.Level == AutonomyLevel.SpotChecked)
             request.SampledForReview = sampler.Draw(type.SampleRatePercent);
-        if (ask.AlwaysReview) request.SampledForReview = true;
+        if (ask.AlwaysReview) request.SampledForReview = request.AlwaysReview = true;
         db.ApprovalRequests.Add(request);
         if (request.State == ApprovalState.AutoApproved) await TellModuleAsync(request, ct);
         await db.SaveChangesAsync(ct);
@@ -81,9 +82,7 @@ internal sealed class Approvals(AppDb db, TimeProvider clock, SpotCheckSampler s
             if (approver == request.PreparedBy) return OperationResult.Fail(l["Four eyes: money is approved by a second person, not by the one who prepared it."]);
             if (!freshSecondFactor) return OperationResult.Fail(l["Confirm the approval with a fresh code from your authenticator app."]);
         }
-        request.State = ApprovalState.Approved;
-        request.DecidedBy = approver;
-        request.DecidedAt = Now;
+        Decide(request, ApprovalState.Approved, approver);
         type.ApprovalsInARow++;
         if (type.Level == AutonomyLevel.ApproveEach && type.ApprovalsInARow >= type.PromotionThreshold) type.PromotionOffered = true;
         await TellModuleAsync(request, ct);
@@ -99,9 +98,7 @@ internal sealed class Approvals(AppDb db, TimeProvider clock, SpotCheckSampler s
         if (request is null || request.State is ApprovalState.Voided or ApprovalState.ChangesRequested)
             return OperationResult.Fail(l["This item is no longer waiting for approval."]);
         var type = await db.WorkTypes.FindAsync([request.WorkTypeKey], ct) ?? throw new InvalidOperationException($"Work type {request.WorkTypeKey} is gone.");
-        request.State = ApprovalState.ChangesRequested;
-        request.DecidedBy = reviewer;
-        request.DecidedAt = Now;
+        Decide(request, ApprovalState.ChangesRequested, reviewer);
         request.Comment = comment.Trim();
         type.ApprovalsInARow = 0;
         type.PromotionOffered = false;
@@ -131,10 +128,43 @@ internal sealed class Approvals(AppDb db, TimeProvider clock, SpotCheckSampler s
         return OperationResult.Ok;
     }
 
+    private void Decide(ApprovalRequest request, ApprovalState state, Guid by)
+    {
+        request.State = state;
+        request.DecidedBy = by;
+        request.DecidedAt = Now;
+        request.ReviewSeconds = Reviews.ReviewTime.Seconds(request.ReviewOpenedAt, Now);
+    }
+
     /// <summary>The asking module updates its item in the same transaction as the decision, so the two never disagree.</summary>
     private async Task TellModuleAsync(ApprovalRequest request, CancellationToken ct)
     {
         foreach (var outcome in outcomes.Where(o => o.Module == request.Module)) await outcome.OnDecidedAsync(request, ct);
+    }
+
+    /// <summary>The owner's checking rules for a kind of work: how much is sampled, when promotion is offered, from which amount four eyes apply.</summary>
+    public async Task<OperationResult> SetRulesAsync(string workType, CheckingRules rules, CancellationToken ct = default)
+    {
+        var errors = new List<string>();
+        if (rules.SampleRatePercent is not (>= 0 and <= 100)) errors.Add(l["Spot-check share: a whole percentage from 0 to 100."]);
+        if (rules.PromotionThreshold is not (>= 1 and <= 1000)) errors.Add(l["Approvals before promotion: a whole number from 1 to 1,000."]);
+        long? fourEyes = null;
+        if (!string.IsNullOrWhiteSpace(rules.FourEyesAboveEuros))
+        {
+            if (decimal.TryParse(rules.FourEyesAboveEuros.Replace("€", "", StringComparison.Ordinal).Trim(), NumberStyles.Number, CultureInfo.CurrentCulture, out var euros) && euros >= 0 && euros < 1_000_000_000)
+                fourEyes = Formats.Money.FromEuros(euros).Cents;
+            else errors.Add(l["Four eyes above: an amount in euros, 0 or more."]);
+        }
+        var type = await db.WorkTypes.FindAsync([workType], ct);
+        if (type is null) errors.Add(l["Unknown kind of work."]);
+        if (errors.Count > 0) return OperationResult.Fail([.. errors]);
+
+        type!.SampleRatePercent = rules.SampleRatePercent!.Value;
+        type.PromotionThreshold = rules.PromotionThreshold!.Value;
+        if (type.IsMoney && fourEyes is { } cents) type.FourEyesAboveCents = cents;
+        if (type.Level == AutonomyLevel.ApproveEach && type.ApprovalsInARow >= type.PromotionThreshold) type.PromotionOffered = true;
+        await db.SaveChangesAsync(ct);
+        return OperationResult.Ok;
     }
 
     private static bool NeedsFourEyes(WorkType type, long? amountCents) => type.IsMoney && (amountCents ?? long.MaxValue) > type.FourEyesAboveCents;
@@ -146,6 +176,14 @@ internal sealed class Approvals(AppDb db, TimeProvider clock, SpotCheckSampler s
         type.PromotionOffered = false;
         if (to == AutonomyLevel.ApproveEach) type.ApprovalsInARow = 0;
     }
+}
+
+/// <summary>The rules form on the kinds-of-work page; the amount stays text so it is read in the reader's culture.</summary>
+internal sealed class CheckingRules
+{
+    public int? SampleRatePercent { get; set; }
+    public int? PromotionThreshold { get; set; }
+    public string? FourEyesAboveEuros { get; set; }
 }
 
 /// <summary>
@@ -169,5 +207,7 @@ internal static class DelegationModule
 {
     public static IServiceCollection AddDelegation(this IServiceCollection services) => services
         .AddSingleton(new SpotCheckSampler(Random.Shared))
-        .AddScoped<Approvals>();
+        .AddScoped<Approvals>()
+        .AddScoped<Reviews.SpotChecks>()
+        .AddScoped<Reviews.Quality>();
 }

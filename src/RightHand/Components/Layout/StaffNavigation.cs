@@ -23,7 +23,10 @@ internal sealed class StaffNavigation
         ]),
         new("Control", [
             new("Approvals", "/delegation/approvals", Permissions.ApprovalsDecide),
+            new("Spot checks", "/delegation/reviews", Permissions.ApprovalsDecide),
+            new("Quality", "/delegation/quality", Permissions.ApprovalsDecide),
             new("Kinds of work", "/delegation/work-types", Permissions.ApprovalsDecide),
+            new("Feedback on my work", "/delegation/feedback", Permissions.TasksWork),
             new("Audit trail", "/audit", Permissions.AuditRead),
         ]),
         new("Platform", [

@@ -26,6 +26,7 @@ internal sealed class AppDb(DbContextOptions<AppDb> options, AuditRecorder audit
     public DbSet<Delegation.WorkType> WorkTypes => Set<Delegation.WorkType>();
     public DbSet<Delegation.AutonomyChange> AutonomyChanges => Set<Delegation.AutonomyChange>();
     public DbSet<Delegation.ApprovalRequest> ApprovalRequests => Set<Delegation.ApprovalRequest>();
+    public DbSet<Delegation.Reviews.SpotCheckReview> SpotCheckReviews => Set<Delegation.Reviews.SpotCheckReview>();
 
     internal AuditRecorder Audit => auditRecorder;
 

@@ -9,6 +9,14 @@ internal static class Display
 
     public static DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 
+    /// <summary>A Berlin wall-clock time as UTC (an hour skipped by daylight saving counts as the hour after).</summary>
+    public static DateTime ToUtc(DateTime local)
+    {
+        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        if (Zone.IsInvalidTime(unspecified)) unspecified = unspecified.AddHours(1);
+        return TimeZoneInfo.ConvertTimeToUtc(unspecified, Zone);
+    }
+
     public static string Time(DateTime? utc) => utc is { } u ? Local(u).ToString("g", CultureInfo.CurrentCulture) : "—";
 
     public static string Date(DateTime? utc) => utc is { } u ? Local(u).ToString("d", CultureInfo.CurrentCulture) : "—";

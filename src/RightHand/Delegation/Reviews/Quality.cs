@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using RightHand.Platform.Database;
+
+namespace RightHand.Delegation.Reviews;
+
+/// <summary>
+/// Quality week by week, per person and kind of work: the average spot-check score and the rework rate
+/// (the share of decisions that sent work back). Care that slips over time is what owners fear most, so a
+/// line warns when either figure has worsened three weeks running.
+/// </summary>
+internal sealed class Quality(AppDb db, TimeProvider clock)
+{
+    public const int WeeksShown = 8;
+
+    public sealed record Week(DateOnly Start, int Reviewed, double? AverageScore, int Decided, int Reworked)
+    {
+        public double? ReworkRate => Decided == 0 ? null : (double)Reworked / Decided;
+    }
+
+    public sealed record Line(Guid Person, string WorkType, IReadOnlyList<Week> Weeks)
+    {
+        public bool ScoreWorsening => Trend.Worsens(Weeks.Select(w => w.AverageScore), higherIsBetter: true);
+        public bool ReworkWorsening => Trend.Worsens(Weeks.Select(w => w.ReworkRate), higherIsBetter: false);
+    }
+
+    public async Task<IReadOnlyList<Line>> WeeklyAsync(Guid? person = null, CancellationToken ct = default)
+    {
+        var weeks = Weeks.Last(WeeksShown, clock.GetUtcNow().UtcDateTime);
+        var since = Weeks.UtcStart(weeks[0]);
+
+        var decisions = await db.ApprovalRequests.AsNoTracking()
+            .Where(a => a.DecidedAt >= since && a.DecidedBy != null && (person == null || a.PreparedBy == person))
+            .Select(a => new { a.PreparedBy, a.WorkTypeKey, At = a.DecidedAt!.Value, Reworked = a.State == ApprovalState.ChangesRequested })
+            .ToListAsync(ct);
+        var scores = await (from r in db.SpotCheckReviews.AsNoTracking()
+                            join a in db.ApprovalRequests.AsNoTracking() on r.ApprovalRequestId equals a.Id
+                            where r.At >= since && (person == null || a.PreparedBy == person)
+                            select new { a.PreparedBy, a.WorkTypeKey, r.At, Score = (r.Correctness + r.Tone + r.Completeness) / 3.0 })
+            .ToListAsync(ct);
+
+        var keys = decisions.Select(d => (d.PreparedBy, d.WorkTypeKey)).Concat(scores.Select(s => (s.PreparedBy, s.WorkTypeKey))).Distinct();
+        return [.. keys.Select(key => new Line(key.PreparedBy, key.WorkTypeKey, [.. weeks.Select(start =>
+            {
+                var decided = decisions.Where(d => (d.PreparedBy, d.WorkTypeKey) == key && Weeks.StartOf(d.At) == start).ToList();
+                var scored = scores.Where(s => (s.PreparedBy, s.WorkTypeKey) == key && Weeks.StartOf(s.At) == start).Select(s => s.Score).ToList();
+                return new Week(start, scored.Count, scored.Count == 0 ? null : scored.Average(), decided.Count, decided.Count(d => d.Reworked));
+            })]))
+            .OrderBy(l => l.Person).ThenBy(l => l.WorkType, StringComparer.Ordinal)];
+    }
+}
+
+internal static class Trend
+{
+    /// <summary>
+    /// True when the last three weeks that have a figure got worse each time (two steps in a row). Weeks
+    /// without any work are skipped rather than read as a change.
+    /// </summary>
+    public static bool Worsens(IEnumerable<double?> weeks, bool higherIsBetter)
+    {
+        var last = weeks.Where(v => v.HasValue).Select(v => v!.Value).TakeLast(3).ToList();
+        if (last.Count < 3) return false;
+        return higherIsBetter ? last[0] > last[1] && last[1] > last[2] : last[0] < last[1] && last[1] < last[2];
+    }
+}
