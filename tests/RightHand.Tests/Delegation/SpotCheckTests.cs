@@ -92,6 +92,31 @@ public sealed class SpotCheckTests
         Assert.Equal(900, (await db.ApprovalRequests.AsNoTracking().SingleAsync(a => a.Id == slow.Id)).ReviewSeconds);
     }
 
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task TrialWork_IsReviewedEvenWhenAutonomous_AndItsScoresShowOnThePersonsPage(Engine engine)
+    {
+        await using var app = await TestApp.StartAsync(engine);
+        var owner = await StaffSession.SetUpOwnerAsync(app);
+        var assistant = await StaffSession.CreateAndSignInAsync(app, Roles.Assistant);
+        await using (var scope = app.Scope())
+            Assert.True((await scope.ServiceProvider.GetRequiredService<Approvals>().SetLevelAsync("canned-answer", AutonomyLevel.Autonomous, owner.PersonId)).Succeeded);
+        var trial = await AskAsync(app, "t1", "Probeantwort auf eine Kündigung", assistant.PersonId, trial: true);
+        Assert.Equal((ApprovalState.AutoApproved, true), (trial.State, trial.SampledForReview));
+
+        var people = Html.Parse(await owner.Client.GetStringAsync("/access/people"));
+        var link = people.QuerySelector($"tr[data-person='{assistant.Email}'] a[href^='/delegation/people/']")!.GetAttribute("href")!;
+        var before = Html.Parse(await owner.Client.GetStringAsync(link)).QuerySelector("tbody tr")!.TextContent;
+        Assert.Contains("waiting for your review", before, StringComparison.Ordinal);
+
+        await owner.Client.SubmitAsync("/delegation/reviews", $"score-{trial.Id}", new Dictionary<string, string>
+        {
+            ["Input.Correctness"] = "2", ["Input.Tone"] = "4", ["Input.Completeness"] = "3", ["Input.Comment"] = "Kündigungsfrist fehlt.",
+        });
+        var cells = Html.Parse(await owner.Client.GetStringAsync(link)).QuerySelector("tbody tr")!.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList();
+        Assert.Equal(["Antwort t1", "2", "4", "3", "Kündigungsfrist fehlt."], cells.Where((_, i) => i != 1));
+    }
+
     [Fact]
     public void ReviewTime_IsCappedAndNeverNegative()
     {

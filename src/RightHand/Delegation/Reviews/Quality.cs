@@ -12,18 +12,7 @@ internal sealed class Quality(AppDb db, TimeProvider clock)
 {
     public const int WeeksShown = 8;
 
-    public sealed record Week(DateOnly Start, int Reviewed, double? AverageScore, int Decided, int Reworked)
-    {
-        public double? ReworkRate => Decided == 0 ? null : (double)Reworked / Decided;
-    }
-
-    public sealed record Line(Guid Person, string WorkType, IReadOnlyList<Week> Weeks)
-    {
-        public bool ScoreWorsening => Trend.Worsens(Weeks.Select(w => w.AverageScore), higherIsBetter: true);
-        public bool ReworkWorsening => Trend.Worsens(Weeks.Select(w => w.ReworkRate), higherIsBetter: false);
-    }
-
-    public async Task<IReadOnlyList<Line>> WeeklyAsync(Guid? person = null, CancellationToken ct = default)
+    public async Task<IReadOnlyList<QualityLine>> WeeklyAsync(Guid? person = null, CancellationToken ct = default)
     {
         var weeks = Weeks.Last(WeeksShown, clock.GetUtcNow().UtcDateTime);
         var since = Weeks.UtcStart(weeks[0]);
@@ -39,14 +28,26 @@ internal sealed class Quality(AppDb db, TimeProvider clock)
             .ToListAsync(ct);
 
         var keys = decisions.Select(d => (d.PreparedBy, d.WorkTypeKey)).Concat(scores.Select(s => (s.PreparedBy, s.WorkTypeKey))).Distinct();
-        return [.. keys.Select(key => new Line(key.PreparedBy, key.WorkTypeKey, [.. weeks.Select(start =>
+        return [.. keys.Select(key => new QualityLine(key.PreparedBy, key.WorkTypeKey, [.. weeks.Select(start =>
             {
                 var decided = decisions.Where(d => (d.PreparedBy, d.WorkTypeKey) == key && Weeks.StartOf(d.At) == start).ToList();
                 var scored = scores.Where(s => (s.PreparedBy, s.WorkTypeKey) == key && Weeks.StartOf(s.At) == start).Select(s => s.Score).ToList();
-                return new Week(start, scored.Count, scored.Count == 0 ? null : scored.Average(), decided.Count, decided.Count(d => d.Reworked));
+                return new QualityWeek(start, scored.Count, scored.Count == 0 ? null : scored.Average(), decided.Count, decided.Count(d => d.Reworked));
             })]))
             .OrderBy(l => l.Person).ThenBy(l => l.WorkType, StringComparer.Ordinal)];
     }
+}
+
+/// <summary>One week's figures (public because a page component shows them).</summary>
+public sealed record QualityWeek(DateOnly Start, int Reviewed, double? AverageScore, int Decided, int Reworked)
+{
+    public double? ReworkRate => Decided == 0 ? null : (double)Reworked / Decided;
+}
+
+public sealed record QualityLine(Guid Person, string WorkType, IReadOnlyList<QualityWeek> Weeks)
+{
+    public bool ScoreWorsening => Trend.Worsens(Weeks.Select(w => w.AverageScore), higherIsBetter: true);
+    public bool ReworkWorsening => Trend.Worsens(Weeks.Select(w => w.ReworkRate), higherIsBetter: false);
 }
 
 internal static class Trend
