@@ -78,4 +78,24 @@ public sealed class ApprovalPagesTests
         Assert.Equal(("canned-answer", AutonomyLevel.ApproveEach, AutonomyLevel.SpotChecked, owner.PersonId), (change.WorkTypeKey, change.From, change.To, change.ChangedBy));
         Assert.Contains("set by the owner", await owner.Client.GetStringAsync("/delegation/work-types"), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task ALongQueue_IsPaged_OldestFirst(Engine engine)
+    {
+        await using var app = await TestApp.StartAsync(engine);
+        var owner = await StaffSession.SetUpOwnerAsync(app);
+        var preparer = Guid.CreateVersion7();
+        var asked = new List<ApprovalRequest>();
+        for (var i = 1; i <= 25; i++) asked.Add(await AskAsync(app, "canned-answer", $"c{i}", $"Antwort {i}", preparer));
+
+        var first = Html.Parse(await owner.Client.GetStringAsync("/delegation/approvals"));
+        Assert.Contains("25 items waiting", first.QuerySelector("[data-testid=waiting-count]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(asked.Take(20).Select(a => $"approve-{a.Id}"), Html.FormNames(first).Where(n => n.StartsWith("approve-", StringComparison.Ordinal)));
+        var second = Html.Parse(await owner.Client.GetStringAsync("/delegation/approvals?page=2"));
+        Assert.Equal(asked.Skip(20).Select(a => $"approve-{a.Id}"), Html.FormNames(second).Where(n => n.StartsWith("approve-", StringComparison.Ordinal)));
+
+        await owner.Client.SubmitAsync("/delegation/approvals?page=2", $"approve-{asked[^1].Id}", new Dictionary<string, string>());
+        Assert.Equal(ApprovalState.Approved, (await LoadAsync(app, asked[^1].Id)).State);
+    }
 }
