@@ -13,9 +13,12 @@ internal sealed class SpotChecks(AppDb db, TimeProvider clock, IStringLocalizer<
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>Sampled items that nobody has scored yet and that still count (not replaced by a newer version).</summary>
+    /// <summary>
+    /// Sampled items that nobody has scored yet and that still count: not replaced by a newer version, and
+    /// not sent back (sending back is the owner's verdict, and shows in the rework rate).
+    /// </summary>
     public IQueryable<ApprovalRequest> Waiting() =>
-        db.ApprovalRequests.Where(a => a.SampledForReview && a.State != ApprovalState.Voided
+        db.ApprovalRequests.Where(a => a.SampledForReview && a.State != ApprovalState.Voided && a.State != ApprovalState.ChangesRequested
             && !db.SpotCheckReviews.Any(r => r.ApprovalRequestId == a.Id));
 
     /// <summary>
