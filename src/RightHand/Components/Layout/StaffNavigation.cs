@@ -21,6 +21,9 @@ internal sealed class StaffNavigation
             new("Sessions", "/access/sessions", Permissions.SessionsManage),
             new("API tokens", "/access/tokens", Permissions.TokensManage),
         ]),
+        new("Work", [
+            new("Decisions", "/delegation/decisions", Permissions.DecisionsTake),
+        ]),
         new("Control", [
             new("Approvals", "/delegation/approvals", Permissions.ApprovalsDecide),
             new("Kinds of work", "/delegation/work-types", Permissions.ApprovalsDecide),

@@ -9,6 +9,9 @@ internal static class Display
 
     public static DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 
+    /// <summary>The UTC time of a time the person typed in local (Berlin) time.</summary>
+    public static DateTime Utc(DateTime local) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone);
+
     public static string Time(DateTime? utc) => utc is { } u ? Local(u).ToString("g", CultureInfo.CurrentCulture) : "—";
 
     public static string Date(DateTime? utc) => utc is { } u ? Local(u).ToString("d", CultureInfo.CurrentCulture) : "—";
