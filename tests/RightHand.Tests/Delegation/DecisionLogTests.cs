@@ -53,7 +53,8 @@ public sealed class DecisionLogTests
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDb>();
             Assert.Equal(1, await db.DecisionVersions.CountAsync(v => v.DecisionId == id));
-            Assert.Equal((DecisionState.Agreed, "Einladung am Montag\nFolien von Olivia"), await db.Decisions.Where(d => d.Id == id).Select(d => ValueTuple.Create(d.State, d.Text)).SingleAsync());
+            var unchanged = await db.Decisions.AsNoTracking().SingleAsync(d => d.Id == id);
+            Assert.Equal((DecisionState.Agreed, "Einladung am Montag\nFolien von Olivia"), (unchanged.State, unchanged.Text));
             Assert.Equal(0, await db.OutgoingMails.CountAsync(m => m.Subject.Contains("Webinar")));
         }
 
