@@ -135,4 +135,23 @@ public sealed class DecisionLogTests
         await using var scope = app.Scope();
         Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<AppDb>().Decisions.CountAsync());
     }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task TheList_ShowsUpcomingDecisions_AndPastOnesUnderPast(Engine engine)
+    {
+        await using var app = await TestApp.StartAsync(engine);
+        var owner = await StaffSession.SetUpOwnerAsync(app);
+        await using (var scope = app.Scope())
+        {
+            var log = scope.ServiceProvider.GetRequiredService<DecisionLog>();
+            await log.ProposeAsync(new DecisionDraft("Sommerfest", "Im Garten", DateTime.UtcNow.AddDays(-3), [owner.PersonId]), owner.PersonId);
+            await log.ProposeAsync(new DecisionDraft("Jahresbericht", "Bis Ende Januar", DateTime.UtcNow.AddDays(40), [owner.PersonId]), owner.PersonId);
+            await log.ProposeAsync(new DecisionDraft("Ton in Antworten", "Wir duzen", null, [owner.PersonId]), owner.PersonId);
+        }
+
+        static List<string> Titles(AngleSharp.Dom.IDocument page) => page.QuerySelectorAll("tr[data-decision] a").Select(a => a.TextContent).ToList();
+        Assert.Equal(["Jahresbericht", "Ton in Antworten"], Titles(await Html.GetAsync(owner.Client, "/delegation/decisions")));
+        Assert.Equal(["Sommerfest"], Titles(await Html.GetAsync(owner.Client, "/delegation/decisions?show=past")));
+    }
 }

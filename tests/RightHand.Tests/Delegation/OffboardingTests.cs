@@ -61,6 +61,9 @@ public sealed class OffboardingTests
         var page = await Html.GetAsync(owner.Client, $"/access/people/{assistant.PersonId}/offboard");
         Assert.Equal(("101", "1", "1", "1"), (Count(page, "approvals"), Count(page, "decisions"), Count(page, "sessions"), Count(page, "tokens")));
         Assert.Contains("Preview", page.QuerySelector("[data-testid=report]")!.TextContent, StringComparison.Ordinal);
+        var preview = await owner.Client.GetStringAsync($"/access/people/{assistant.PersonId}/handover.md");
+        Assert.Contains("Preview: nothing has been handed over yet.", preview, StringComparison.Ordinal);
+        Assert.Contains("- Newsletter 042", preview, StringComparison.Ordinal);
 
         var done = await owner.Client.SubmitAsync($"/access/people/{assistant.PersonId}/offboard", "offboard", new Dictionary<string, string> { ["Successor"] = successor.PersonId.ToString() });
         Assert.Contains("Handed over.", await done.Content.ReadAsStringAsync(), StringComparison.Ordinal);

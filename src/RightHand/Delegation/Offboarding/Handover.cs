@@ -103,6 +103,6 @@ internal sealed class Handover(AppDb db, AccessOperations access, TimeProvider c
         }
     }
 
-    // Titles are typed by people: a line break or a leading "#" must not turn into a heading of the report.
-    private static string Escape(string text) => text.ReplaceLineEndings(" ").Replace("#", "\\#", StringComparison.Ordinal);
+    // Titles are typed by people: a line break in one would end its list item and could start a heading.
+    private static string Escape(string text) => text.ReplaceLineEndings(" ");
 }
