@@ -123,6 +123,17 @@ internal sealed class AccessOperations(AppDb db, UserManager<Person> users, Mail
     /// <summary>Revokes a person's access in one step: every session ends and every token dies with the next request.</summary>
     public async Task<OperationResult> RevokeAsync(Guid personId, Guid revokedBy, CancellationToken ct = default)
     {
+        var result = await StageRevocationAsync(personId, revokedBy, ct);
+        if (result.Succeeded) await db.SaveChangesAsync(ct);
+        return result;
+    }
+
+    /// <summary>
+    /// The revocation without the save, for an operation that revokes as part of a larger change saved
+    /// once (offboarding: reassign everything and revoke in one transaction).
+    /// </summary>
+    public async Task<OperationResult> StageRevocationAsync(Guid personId, Guid revokedBy, CancellationToken ct = default)
+    {
         if (personId == revokedBy) return OperationResult.Fail(l["You cannot revoke your own access."]);
         var person = await db.People.FindAsync([personId], ct);
         if (person is null || !person.IsActive) return OperationResult.Fail(l["This person has no access to revoke."]);
@@ -141,7 +152,6 @@ internal sealed class AccessOperations(AppDb db, UserManager<Person> users, Mail
             token.RevokedAt = Now;
         db.Audit.Record("access_revoked", "Access", nameof(Person), person.Id.ToString(),
             new Dictionary<string, string?> { ["Person"] = person.Name, ["RevokedBy"] = revokedBy.ToString() });
-        await db.SaveChangesAsync(ct);
         return OperationResult.Ok;
     }
 

@@ -16,6 +16,7 @@ internal static class AuditActions
         "access_revoked" => l["access revoked"],
         "role_changed" => l["role changed"],
         "two_factor_enabled" => l["two-factor sign-in enabled"],
+        "offboarded" => l["offboarded (handed over, access ended)"],
         _ => action,
     };
 
@@ -32,6 +33,11 @@ internal static class AuditActions
         "WorkType" => l["Kind of work"],
         "AutonomyChange" => l["autonomy level change"],
         "ApprovalRequest" => l["approval request"],
+        "Decision" => l["decision"],
+        "DecisionVersion" => l["version of a decision"],
+        "DecisionParticipant" => l["participant in a decision"],
+        "DecisionAgreement" => l["agreement to a decision"],
+        "OffboardingRecord" => l["offboarding record"],
         _ => entityType,
     };
 }

@@ -21,12 +21,15 @@ internal sealed class StaffNavigation
             new("Sessions", "/access/sessions", Permissions.SessionsManage),
             new("API tokens", "/access/tokens", Permissions.TokensManage),
         ]),
+        new("Work", [
+            new("Decisions", "/delegation/decisions", Permissions.DecisionsTake),
+            new("Feedback on my work", "/delegation/feedback", Permissions.TasksWork),
+        ]),
         new("Control", [
             new("Approvals", "/delegation/approvals", Permissions.ApprovalsDecide),
             new("Spot checks", "/delegation/reviews", Permissions.ApprovalsDecide),
             new("Quality", "/delegation/quality", Permissions.ApprovalsDecide),
             new("Kinds of work", "/delegation/work-types", Permissions.ApprovalsDecide),
-            new("Feedback on my work", "/delegation/feedback", Permissions.TasksWork),
             new("Audit trail", "/audit", Permissions.AuditRead),
         ]),
         new("Platform", [

@@ -19,5 +19,5 @@ internal static class Weeks
     }
 
     /// <summary>The UTC instant a Berlin week starts, for database range queries.</summary>
-    public static DateTime UtcStart(DateOnly weekStart) => Display.ToUtc(weekStart.ToDateTime(TimeOnly.MinValue));
+    public static DateTime UtcStart(DateOnly weekStart) => Display.Utc(weekStart.ToDateTime(TimeOnly.MinValue));
 }

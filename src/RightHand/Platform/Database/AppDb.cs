@@ -27,6 +27,12 @@ internal sealed class AppDb(DbContextOptions<AppDb> options, AuditRecorder audit
     public DbSet<Delegation.AutonomyChange> AutonomyChanges => Set<Delegation.AutonomyChange>();
     public DbSet<Delegation.ApprovalRequest> ApprovalRequests => Set<Delegation.ApprovalRequest>();
     public DbSet<Delegation.Reviews.SpotCheckReview> SpotCheckReviews => Set<Delegation.Reviews.SpotCheckReview>();
+    // Decision log and offboarding
+    public DbSet<Delegation.Decisions.Decision> Decisions => Set<Delegation.Decisions.Decision>();
+    public DbSet<Delegation.Decisions.DecisionParticipant> DecisionParticipants => Set<Delegation.Decisions.DecisionParticipant>();
+    public DbSet<Delegation.Decisions.DecisionVersion> DecisionVersions => Set<Delegation.Decisions.DecisionVersion>();
+    public DbSet<Delegation.Decisions.DecisionAgreement> DecisionAgreements => Set<Delegation.Decisions.DecisionAgreement>();
+    public DbSet<Delegation.Offboarding.OffboardingRecord> OffboardingRecords => Set<Delegation.Offboarding.OffboardingRecord>();
 
     internal AuditRecorder Audit => auditRecorder;
 

@@ -9,8 +9,8 @@ internal static class Display
 
     public static DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 
-    /// <summary>A Berlin wall-clock time as UTC (an hour skipped by daylight saving counts as the hour after).</summary>
-    public static DateTime ToUtc(DateTime local)
+    /// <summary>A time typed in Berlin wall-clock time, as UTC (an hour skipped by daylight saving counts as the hour after).</summary>
+    public static DateTime Utc(DateTime local)
     {
         var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
         if (Zone.IsInvalidTime(unspecified)) unspecified = unspecified.AddHours(1);

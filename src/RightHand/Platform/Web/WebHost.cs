@@ -9,6 +9,8 @@ using RightHand.Access;
 using RightHand.Audit;
 using RightHand.Components;
 using RightHand.Delegation;
+using RightHand.Delegation.Decisions;
+using RightHand.Delegation.Offboarding;
 using RightHand.Platform.Demo;
 using RightHand.Platform.Database;
 using RightHand.Platform.Jobs;
@@ -54,6 +56,8 @@ internal static class WebHost
 
         services.AddAccess(builder.Configuration);
         services.AddDelegation();
+        services.AddDecisions();
+        services.AddOffboarding();
         services.AddDemoData();
         services.AddRazorComponents();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
@@ -97,6 +101,7 @@ internal static class WebHost
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapAccess();
         app.MapAudit();
+        app.MapOffboarding();
         app.MapPlatformEndpoints();
         app.MapRazorComponents<App>();
         return app;
