@@ -6,11 +6,13 @@
 #    GET /setup (antiforgery cookie + token, hidden _handler=setup) -> POST /setup (signs in) ->
 #    GET /account/two-factor (authenticator key) -> POST the current TOTP code (_handler=enrol).
 #    The Owner must have a second factor before the dashboard is shown, hence the enrolment.
-# 3. Runs `wrk -t2 -c16 -d30s --latency` in turn against
+# 3. Optionally fills the database with SEED_SQL (run by sqlite3 once the owner exists).
+# 4. Runs `wrk -t2 -c16 -d30s --latency` in turn against each page of ANON_PAGES (no cookie) and
+#    AUTH_PAGES (the owner's session cookie); by default
 #      /signin       the sign-in page, anonymous (a server-rendered Razor component with a form),
 #      /             the dashboard, with the owner's session cookie (cookie check + 7 small queries),
 #      /css/app.css  a static file: the ceiling of what this host serves on this machine,
-#    each after a short unmeasured warm-up, and prints p50 / p99 latency and requests/s.
+#    each after a short unmeasured warm-up, and prints p50 / p95 / p99 latency and requests/s.
 #
 # Usage: bench/http-load.sh                (loopback only; every wrk run is bounded by -d; stops by itself)
 # Environment (all optional):
@@ -18,6 +20,9 @@
 #   SKIP_PUBLISH=1                       reuse $WORK/publish (e.g. made by bench/cold-start.sh)
 #   RUN_ENV="A=1 B=2"                    extra environment for the app only
 #   LABEL=baseline                       names the result file $WORK/http-<LABEL>.txt
+#   ANON_PAGES="/signin /css/app.css"    pages measured without a cookie
+#   AUTH_PAGES="/"                       pages measured as the signed-in owner
+#   SEED_SQL=bench/seed-delegation.sql   SQL run against the SQLite database before the load
 set -euo pipefail
 
 cd "$(dirname "$(readlink -f "$0")")/.."
@@ -30,6 +35,8 @@ CONNECTIONS="${CONNECTIONS:-16}"
 THREADS="${THREADS:-2}"
 WARMUP="${WARMUP:-5s}"
 LABEL="${LABEL:-baseline}"
+ANON_PAGES="${ANON_PAGES-/signin /css/app.css}"
+AUTH_PAGES="${AUTH_PAGES-/}"
 URL="http://127.0.0.1:$PORT"
 read -r -a run_env <<< "${RUN_ENV:-}"
 
@@ -110,9 +117,22 @@ status=$(curl -s -c "$jar" -b "$jar" -o "$page" -w '%{http_code}' "$URL/")
 # Every cookie in the jar (HttpOnly ones are written with a #HttpOnly_ prefix) as one Cookie header.
 cookie=$(awk -F'\t' 'NF == 7 && ($1 !~ /^#/ || $1 ~ /^#HttpOnly_/) {printf "%s%s=%s", sep, $6, $7; sep="; "}' "$jar")
 
+if [ -n "${SEED_SQL:-}" ]; then
+  started=$(date +%s.%N)
+  sqlite3 "$data/righthand.db" < "$SEED_SQL"
+  echo "seeded from $SEED_SQL in $(echo "$(date +%s.%N) - $started" | bc) s" >&2
+fi
+
+# The cookie header for a page: only the AUTH_PAGES are requested as the owner.
+headers_for() {
+  hdr=()
+  for p in $AUTH_PAGES; do [ "$p" = "$1" ] && hdr=(-H "Cookie: $cookie"); done
+  return 0
+}
+
 # Each target must answer 200 (not a redirect) before it is measured.
-for path in /signin / /css/app.css; do
-  if [ "$path" = / ]; then hdr=(-H "Cookie: $cookie"); else hdr=(); fi
+for path in $ANON_PAGES $AUTH_PAGES; do
+  headers_for "$path"
   status=$(curl -s -o /dev/null -w '%{http_code}' "${hdr[@]}" "$URL$path")
   [ "$status" = 200 ] || { echo "GET $path answered $status, not 200" >&2; exit 1; }
 done
@@ -121,29 +141,30 @@ done
 out="$WORK/http-$LABEL.txt"
 {
   echo "# $LABEL $(date -u +%FT%TZ) load1 before: $(cut -d' ' -f1 /proc/loadavg) ${RUN_ENV:+env: $RUN_ENV}"
-  for path in /signin / /css/app.css; do
-    if [ "$path" = / ]; then hdr=(-H "Cookie: $cookie"); else hdr=(); fi
+  for path in $ANON_PAGES $AUTH_PAGES; do
+    headers_for "$path"
     wrk -t"$THREADS" -c4 -d"$WARMUP" "${hdr[@]}" "$URL$path" >/dev/null          # warm-up, not counted
     echo "## GET $path  (load1 $(cut -d' ' -f1 /proc/loadavg))"
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${hdr[@]}" "$URL$path"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/percentiles.lua "${hdr[@]}" "$URL$path"
   done
   echo "## app RSS after the load: $(awk '/^VmRSS:/ {print $2, $3}' "/proc/$app_pid/status"), peak $(awk '/^VmHWM:/ {print $2, $3}' "/proc/$app_pid/status")"
 } | tee "$out" >&2
 
-# --- Summary: p50, p99, requests/s, and errors/non-2xx per target ------------------------------------
+# --- Summary: p50, p95, p99, requests/s, and errors/non-2xx per target ------------------------------------
 echo
 echo "$LABEL: wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency, loopback"
 awk '
   /^## GET/ { path = $3 }
   $1 == "50%" { p50[path] = $2 }
   $1 == "99%" { p99[path] = $2 }
+  $1 == "p95:" { p95[path] = $2 }
   /^Requests\/sec:/ { rps[path] = $2; order[++n] = path }
   /Non-2xx or 3xx responses:/ { bad[path] = $NF }
   /Socket errors:/ { err[path] = $0 }
   /^## app RSS/ { rss = $0 }
   END {
-    printf "%-14s %10s %10s %12s  %s\n", "path", "p50", "p99", "req/s", "non-2xx"
-    for (i = 1; i <= n; i++) { p = order[i]; printf "%-14s %10s %10s %12s  %s\n", p, p50[p], p99[p], rps[p], (p in bad) ? bad[p] : 0 }
+    printf "%-24s %10s %10s %10s %12s  %s\n", "path", "p50", "p95", "p99", "req/s", "non-2xx"
+    for (i = 1; i <= n; i++) { p = order[i]; printf "%-24s %10s %10s %10s %12s  %s\n", p, p50[p], p95[p], p99[p], rps[p], (p in bad) ? bad[p] : 0 }
     print substr(rss, 4)
   }' "$out"
 echo "full wrk output: $out"
