@@ -76,7 +76,8 @@ internal sealed class AccessOperations(AppDb db, UserManager<Person> users, Mail
     {
         var invitation = await FindOpenInvitationAsync(token, ct);
         if (invitation is null) return (OperationResult.Fail(l["This invitation link is invalid, already used or expired. Ask for a new invitation."]), null);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Its own transaction, unless a caller (the demo data) already holds one.
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var normalized = users.NormalizeEmail(invitation.Email);
         var revoked = await db.People.FirstOrDefaultAsync(p => p.NormalizedEmail == normalized && p.RevokedAt != null, ct);
         var person = revoked ?? NewPerson(invitation.Name, invitation.Email, invitation.Role, invitation.Language);
@@ -86,7 +87,7 @@ internal sealed class AccessOperations(AppDb db, UserManager<Person> users, Mail
         invitation.AcceptedAt = Now;
         invitation.PersonId = person.Id;
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return (OperationResult.Ok, person);
     }
 

@@ -209,5 +209,6 @@ internal static class DelegationModule
         .AddSingleton(new SpotCheckSampler(Random.Shared))
         .AddScoped<Approvals>()
         .AddScoped<Reviews.SpotChecks>()
-        .AddScoped<Reviews.Quality>();
+        .AddScoped<Reviews.Quality>()
+        .AddScoped<Platform.Demo.IDemoDataSource, DelegationDemoData>();
 }

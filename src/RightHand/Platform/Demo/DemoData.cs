@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RightHand.Access;
@@ -34,8 +35,8 @@ internal sealed class DemoData(AppDb db, IEnumerable<IDemoDataSource> sources, T
     }
 }
 
-/// <summary>The team an owner typically invites first: an assistant abroad, the platform's developer and the tax adviser.</summary>
-internal sealed class AccessDemoData(AccessOperations access, IConfiguration configuration) : IDemoDataSource
+/// <summary>The team an owner typically invites first: an assistant abroad (she has joined), the platform's developer and the tax adviser.</summary>
+internal sealed class AccessDemoData(AccessOperations access, Audit.AuditActorAccessor actors, IConfiguration configuration) : IDemoDataSource
 {
     public int Order => 0;
 
@@ -51,8 +52,15 @@ internal sealed class AccessDemoData(AccessOperations access, IConfiguration con
         ];
         foreach (var (name, email, role, language) in team)
         {
-            var (result, _) = await access.InviteAsync(name, email, role, language, owner, baseUrl, ct);
+            var (result, link) = await access.InviteAsync(name, email, role, language, owner, baseUrl, ct);
             if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors));
+            // The assistant has joined, so the delegation demo has someone whose work is checked; her password
+            // is random (nobody signs in as her), the others' invitations stay open.
+            if (role != Roles.Assistant) continue;
+            var actor = actors.Current;
+            var (accepted, _) = await access.AcceptInvitationAsync(link![(link!.LastIndexOf('/') + 1)..], Convert.ToHexString(RandomNumberGenerator.GetBytes(24)), ct);
+            if (!accepted.Succeeded) throw new InvalidOperationException(string.Join("; ", accepted.Errors));
+            actors.Use(actor);
         }
     }
 }
