@@ -26,6 +26,15 @@ internal sealed class AppDb(DbContextOptions<AppDb> options, AuditRecorder audit
     public DbSet<Delegation.WorkType> WorkTypes => Set<Delegation.WorkType>();
     public DbSet<Delegation.AutonomyChange> AutonomyChanges => Set<Delegation.AutonomyChange>();
     public DbSet<Delegation.ApprovalRequest> ApprovalRequests => Set<Delegation.ApprovalRequest>();
+    // Delegation: tasks, recurring tasks, playbooks
+    public DbSet<Delegation.Tasks.DelegatedTask> DelegatedTasks => Set<Delegation.Tasks.DelegatedTask>();
+    public DbSet<Delegation.Tasks.ChecklistItem> ChecklistItems => Set<Delegation.Tasks.ChecklistItem>();
+    public DbSet<Delegation.Tasks.TaskComment> TaskComments => Set<Delegation.Tasks.TaskComment>();
+    public DbSet<Delegation.Tasks.TaskTimeLog> TaskTimeLogs => Set<Delegation.Tasks.TaskTimeLog>();
+    public DbSet<Delegation.Tasks.TaskFile> TaskFiles => Set<Delegation.Tasks.TaskFile>();
+    public DbSet<Delegation.Tasks.RecurringTask> RecurringTasks => Set<Delegation.Tasks.RecurringTask>();
+    public DbSet<Delegation.Playbooks.Playbook> Playbooks => Set<Delegation.Playbooks.Playbook>();
+    public DbSet<Delegation.Playbooks.PlaybookVersion> PlaybookVersions => Set<Delegation.Playbooks.PlaybookVersion>();
 
     internal AuditRecorder Audit => auditRecorder;
 

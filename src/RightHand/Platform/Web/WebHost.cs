@@ -9,6 +9,7 @@ using RightHand.Access;
 using RightHand.Audit;
 using RightHand.Components;
 using RightHand.Delegation;
+using RightHand.Delegation.Tasks;
 using RightHand.Platform.Demo;
 using RightHand.Platform.Database;
 using RightHand.Platform.Jobs;
@@ -54,6 +55,7 @@ internal static class WebHost
 
         services.AddAccess(builder.Configuration);
         services.AddDelegation();
+        services.AddTasks(builder.Configuration);
         services.AddDemoData();
         services.AddRazorComponents();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
@@ -98,6 +100,7 @@ internal static class WebHost
         app.MapAccess();
         app.MapAudit();
         app.MapPlatformEndpoints();
+        app.MapTasks();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -1,0 +1,16 @@
+using System.Security.Claims;
+using RightHand.Access;
+
+namespace RightHand.Delegation.Tasks;
+
+/// <summary>
+/// Who is working on tasks. The owner briefs anyone and sees every task; everyone else briefs only
+/// themselves and sees the tasks assigned to them or created by them.
+/// </summary>
+internal sealed record TaskActor(Guid PersonId, bool IsOwner)
+{
+    public static TaskActor From(ClaimsPrincipal user) =>
+        new(user.PersonId() ?? Guid.Empty, user.FindFirstValue(ClaimTypes.Role) == Roles.Owner);
+
+    public bool CanSee(DelegatedTask task) => IsOwner || task.AssigneeId == PersonId || task.CreatedBy == PersonId;
+}
