@@ -21,6 +21,11 @@ internal sealed class StaffNavigation
             new("Sessions", "/access/sessions", Permissions.SessionsManage),
             new("API tokens", "/access/tokens", Permissions.TokensManage),
         ]),
+        new("Work", [
+            new("Tasks", "/delegation/tasks", Permissions.TasksWork),
+            new("Recurring tasks", "/delegation/recurring", Permissions.TasksWork),
+            new("Playbooks", "/delegation/playbooks", Permissions.PlaybooksEdit),
+        ]),
         new("Control", [
             new("Approvals", "/delegation/approvals", Permissions.ApprovalsDecide),
             new("Kinds of work", "/delegation/work-types", Permissions.ApprovalsDecide),
