@@ -32,6 +32,14 @@ internal static class AuditActions
         "WorkType" => l["Kind of work"],
         "AutonomyChange" => l["autonomy level change"],
         "ApprovalRequest" => l["approval request"],
+        "DelegatedTask" => l["task"],
+        "ChecklistItem" => l["checklist item"],
+        "TaskComment" => l["task comment"],
+        "TaskTimeLog" => l["time log"],
+        "TaskFile" => l["task file"],
+        "RecurringTask" => l["recurring task"],
+        "Playbook" => l["playbook"],
+        "PlaybookVersion" => l["playbook version"],
         _ => entityType,
     };
 }
