@@ -80,7 +80,7 @@ internal sealed class RecurringTasks(AppDb db, DelegatedTasks tasks, TimeProvide
             await db.SaveChangesAsync(ct);
             return true;
         }
-        catch (DbUpdateException ex)
+        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
         {
             // Another instance created this occurrence a moment ago (unique index); forget ours and go on.
             log.LogInformation(ex, "Occurrence {Day} of recurring task {Id} exists already", day, recurring.Id);
@@ -88,6 +88,14 @@ internal sealed class RecurringTasks(AppDb db, DelegatedTasks tasks, TimeProvide
             return false;
         }
     }
+
+    /// <summary>A duplicate key on either engine; any other failure is a real error and goes up.</summary>
+    private static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
+    {
+        Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } => true,
+        Npgsql.PostgresException { SqlState: "23505" } => true,
+        _ => false,
+    };
 }
 
 /// <summary>Every five minutes, lets due recurring tasks create their instances. Off when "Jobs:Enabled" is false, like the job worker.</summary>
