@@ -100,8 +100,8 @@ public sealed class PlaybooksTests
         List<DelegatedTask> trials;
         await using (var scope = app.Scope())
             trials = await scope.ServiceProvider.GetRequiredService<AppDb>().DelegatedTasks.AsNoTracking().OrderBy(t => t.Goal).ToListAsync();
-        // The assistant's language is German: the German title where there is one, else the English.
-        Assert.Equal(["Trial: Answering mail", "Trial: Rechnungen ablegen"], trials.Select(t => t.Goal));
+        // The assistant's language is German: German words, the German title where there is one, else the English.
+        Assert.Equal(["Probeaufgabe: Answering mail", "Probeaufgabe: Rechnungen ablegen"], trials.Select(t => t.Goal));
         Assert.All(trials, t => Assert.True(t.IsTrial && t.AssigneeId == assistant.PersonId));
         Assert.Equal(invoices, trials[1].PlaybookId);
         Assert.Contains("Rechnungen ablegen", trials[1].DefinitionOfDone, StringComparison.Ordinal);
