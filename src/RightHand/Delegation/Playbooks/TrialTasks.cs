@@ -16,7 +16,7 @@ internal sealed class TrialTasks(AppDb db, DelegatedTasks tasks, IStringLocalize
     public async Task<(OperationResult Result, int Created)> AssignAsync(Guid personId, IReadOnlyCollection<Guid> playbookIds, DateOnly? deadline, Guid owner, CancellationToken ct = default)
     {
         var errors = new List<string>();
-        var person = await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == personId && p.RevokedAt == null && (p.Role == Roles.Assistant || p.Role == Roles.Owner), ct);
+        var person = await db.People.AsNoTracking().Where(p => p.Id == personId).FirstOrDefaultAsync(TaskActor.WorksOnTasks, ct);
         if (person is null) errors.Add(l["Person: choose a person who works on tasks."]);
         var playbooks = await db.Playbooks.AsNoTracking().Where(p => playbookIds.Contains(p.Id)).ToListAsync(ct);
         if (playbookIds.Count == 0 || playbooks.Count != playbookIds.Distinct().Count()) errors.Add(l["Playbooks: choose at least one playbook."]);

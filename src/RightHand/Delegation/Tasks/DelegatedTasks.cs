@@ -27,14 +27,21 @@ internal sealed class DelegatedTasks(AppDb db, Approvals approvals, Mailer maile
     /// <summary>Briefs a task. The owner may assign anyone who works on tasks; others only themselves.</summary>
     public async Task<(OperationResult Result, Guid? TaskId)> BriefAsync(TaskBrief brief, TaskActor by, CancellationToken ct = default)
     {
-        var errors = brief.Check(l);
-        if (!by.IsOwner && brief.AssigneeId != by.PersonId) errors.Add(l["Assignee: you can brief tasks only for yourself."]);
-        else if (!await IsTaskWorkerAsync(brief.AssigneeId, ct)) errors.Add(l["Assignee: choose a person who works on tasks."]);
-        if (brief.PlaybookId is { } playbook && !await db.Playbooks.AnyAsync(p => p.Id == playbook, ct)) errors.Add(l["Playbook: this playbook does not exist."]);
+        var errors = await CheckAsync(brief, by, ct);
         if (errors.Count > 0) return (OperationResult.Fail([.. errors]), null);
         var task = Add(brief, by.PersonId);
         await db.SaveChangesAsync(ct);
         return (OperationResult.Ok, task.Id);
+    }
+
+    /// <summary>Every problem with a brief <paramref name="by"/> wants to send: its fields, the assignee they may choose, the playbook.</summary>
+    internal async Task<List<string>> CheckAsync(TaskBrief brief, TaskActor by, CancellationToken ct)
+    {
+        var errors = brief.Check(l);
+        if (!by.IsOwner && brief.AssigneeId != by.PersonId) errors.Add(l["Assignee: you can brief tasks only for yourself."]);
+        else if (!await db.People.Where(p => p.Id == brief.AssigneeId).AnyAsync(TaskActor.WorksOnTasks, ct)) errors.Add(l["Assignee: choose a person who works on tasks."]);
+        if (brief.PlaybookId is { } playbook && !await db.Playbooks.AnyAsync(p => p.Id == playbook, ct)) errors.Add(l["Playbook: this playbook does not exist."]);
+        return errors;
     }
 
     /// <summary>Adds a checked brief as a new task with its checklist, without saving (recurring and trial tasks save their own way).</summary>
@@ -210,9 +217,6 @@ internal sealed class DelegatedTasks(AppDb db, Approvals approvals, Mailer maile
         task.State = to;
         task.StateChangedAt = Now;
     }
-
-    private Task<bool> IsTaskWorkerAsync(Guid personId, CancellationToken ct) =>
-        db.People.AnyAsync(p => p.Id == personId && p.RevokedAt == null && (p.Role == Roles.Owner || p.Role == Roles.Assistant), ct);
 
     private OperationResult NotFound() => OperationResult.Fail(l["This task does not exist or is not yours to see."]);
 

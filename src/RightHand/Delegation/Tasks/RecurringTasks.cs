@@ -13,15 +13,12 @@ internal sealed class RecurringTasks(AppDb db, DelegatedTasks tasks, TimeProvide
 
     public async Task<(OperationResult Result, Guid? Id)> SetUpAsync(TaskBrief brief, RecurrenceKind kind, int weekday, int dayOfMonth, int deadlineAfterDays, TaskActor by, CancellationToken ct = default)
     {
-        var errors = (brief with { Deadline = tasks.Today }).Check(l);
-        if (!by.IsOwner && brief.AssigneeId != by.PersonId) errors.Add(l["Assignee: you can brief tasks only for yourself."]);
-        else if (!await db.People.AnyAsync(p => p.Id == brief.AssigneeId && p.RevokedAt == null && (p.Role == Roles.Owner || p.Role == Roles.Assistant), ct))
-            errors.Add(l["Assignee: choose a person who works on tasks."]);
+        // The template has no deadline of its own (each instance gets one from its day); the rest is checked like any brief.
+        var errors = await tasks.CheckAsync(brief with { Deadline = tasks.Today }, by, ct);
         if (!Enum.IsDefined(kind)) errors.Add(l["Schedule: choose weekly, monthly or every working day."]);
         if (kind == RecurrenceKind.Weekly && weekday is < 0 or > 6) errors.Add(l["Weekday: choose a day of the week."]);
         if (kind == RecurrenceKind.Monthly && dayOfMonth is < 1 or > 31) errors.Add(l["Day of month: choose a day from 1 to 31."]);
         if (deadlineAfterDays is < 0 or > 60) errors.Add(l["Deadline: from 0 to 60 days after the occurrence."]);
-        if (brief.PlaybookId is { } playbook && !await db.Playbooks.AnyAsync(p => p.Id == playbook, ct)) errors.Add(l["Playbook: this playbook does not exist."]);
         if (errors.Count > 0) return (OperationResult.Fail([.. errors]), null);
         var recurring = new RecurringTask
         {

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Security.Claims;
 using RightHand.Access;
 
@@ -13,4 +14,7 @@ internal sealed record TaskActor(Guid PersonId, bool IsOwner)
         new(user.PersonId() ?? Guid.Empty, user.FindFirstValue(ClaimTypes.Role) == Roles.Owner);
 
     public bool CanSee(DelegatedTask task) => IsOwner || task.AssigneeId == PersonId || task.CreatedBy == PersonId;
+
+    /// <summary>Who may be given a task: an active owner or assistant (the roles with the tasks permission that do delegated work).</summary>
+    public static readonly Expression<Func<Person, bool>> WorksOnTasks = p => p.RevokedAt == null && (p.Role == Roles.Owner || p.Role == Roles.Assistant);
 }

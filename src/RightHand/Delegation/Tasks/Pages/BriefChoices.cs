@@ -10,7 +10,7 @@ internal static class BriefChoices
     /// <summary>The owner picks anyone who works on tasks; everyone else only themselves.</summary>
     public static async Task<List<(Guid Id, string Name)>> AssigneesAsync(AppDb db, TaskActor me) =>
         (await db.People.AsNoTracking()
-            .Where(p => p.RevokedAt == null && (p.Role == Roles.Owner || p.Role == Roles.Assistant) && (me.IsOwner || p.Id == me.PersonId))
+            .Where(TaskActor.WorksOnTasks).Where(p => me.IsOwner || p.Id == me.PersonId)
             .OrderBy(p => p.Name).Select(p => new { p.Id, p.Name }).ToListAsync())
         .Select(p => (p.Id, p.Name)).ToList();
 
