@@ -209,4 +209,20 @@ public sealed class TasksTests
         var file = await scope.ServiceProvider.GetRequiredService<AppDb>().TaskFiles.AsNoTracking().SingleAsync();
         Assert.Equal((ApiToken.HashOf("<html><script>alert(1)</script></html>"), 38L), (file.Sha256, file.Size));
     }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task TaskPages_SpeakGerman_ToAGermanReader(Engine engine)
+    {
+        await using var app = await TestApp.StartAsync(engine);
+        var owner = await StaffSession.SetUpOwnerAsync(app);
+        var id = await TaskPeople.BriefAsync(owner.Client, TaskPeople.Brief(owner.PersonId));
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/delegation/tasks/{id}");
+        request.Headers.AcceptLanguage.ParseAdd("de");
+        var page = Html.Parse(await (await owner.Client.SendAsync(request)).Content.ReadAsStringAsync());
+        Assert.Equal("beauftragt", page.QuerySelector("[data-testid=state]")!.TextContent.Trim());
+        Assert.Contains("Fertig, wenn", page.QuerySelector(".brief")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Erwähnen Sie jemanden mit @", page.QuerySelector("#mention-hint")!.TextContent, StringComparison.Ordinal);
+    }
 }
