@@ -134,21 +134,22 @@ public sealed class TasksTests
 
     [Theory]
     [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
-    public async Task Mentions_MailEachMentionedPersonOnceInTheirLanguage_ButNotTheAuthor(Engine engine)
+    public async Task Mentions_MailEachMentionedPersonWhoCanOpenTheTaskOnce_InTheirLanguage_ButNotTheAuthor(Engine engine)
     {
         await using var app = await TestApp.StartAsync(engine, new Dictionary<string, string?> { ["PublicUrl"] = "https://office.example.org" });
         var owner = await StaffSession.SetUpOwnerAsync(app);
-        await TaskPeople.AddPersonAsync(app, "Anna Assist", "anna@example.org", Roles.Assistant, "en");
-        await TaskPeople.AddPersonAsync(app, "Bernd Berater", "bernd@example.org", Roles.Accountant, "de");
+        var anna = await TaskPeople.AddPersonAsync(app, "Anna Assist", "anna@example.org", Roles.Assistant, "en");
+        await TaskPeople.AddPersonAsync(app, "Bernd Boss", "bernd@example.org", Roles.Owner, "de");
         await TaskPeople.AddPersonAsync(app, "Carla Clerk", "carla@example.org", Roles.Assistant, "de");
-        var id = await TaskPeople.BriefAsync(owner.Client, TaskPeople.Brief(owner.PersonId));
+        var id = await TaskPeople.BriefAsync(owner.Client, TaskPeople.Brief(anna));
 
         var page = await TaskPeople.PostAsync(owner.Client, $"/delegation/tasks/{id}", "comment",
-            new() { ["Comment"] = "@anna, bitte mit @BERND@example.org klären (@Anna noch einmal, und @olivia)." });
+            new() { ["Comment"] = "@anna, bitte mit @BERND@example.org klären (@Anna noch einmal, @carla und @olivia)." });
         Assert.Contains("@anna, bitte", page.QuerySelector("[data-testid=comments]")!.TextContent, StringComparison.Ordinal);
 
         await using var scope = app.Scope();
         var mails = await scope.ServiceProvider.GetRequiredService<AppDb>().OutgoingMails.AsNoTracking().OrderBy(m => m.To).ToListAsync();
+        // Carla cannot open Anna's task, so she gets no mail; Olivia wrote the comment.
         Assert.Equal(["anna@example.org", "bernd@example.org"], mails.Select(m => m.To));
         Assert.StartsWith("Olivia Owner mentioned you on the task", mails[0].Subject, StringComparison.Ordinal);
         Assert.Contains($"https://office.example.org/delegation/tasks/{id}", mails[0].TextBody, StringComparison.Ordinal);

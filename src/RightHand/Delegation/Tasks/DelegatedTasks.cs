@@ -118,7 +118,10 @@ internal sealed class DelegatedTasks(AppDb db, Approvals approvals, Mailer maile
         return OperationResult.Ok;
     }
 
-    /// <summary>Adds a comment; every person it mentions (except the author) gets one mail, in their own language, with a link to the task.</summary>
+    /// <summary>
+    /// Adds a comment; every person it mentions who can open the task (except the author) gets one mail, in
+    /// their own language, with a link to the task.
+    /// </summary>
     public async Task<OperationResult> CommentAsync(Guid taskId, string text, TaskActor by, CancellationToken ct = default)
     {
         var task = await FindAsync(taskId, by, ct);
@@ -128,7 +131,10 @@ internal sealed class DelegatedTasks(AppDb db, Approvals approvals, Mailer maile
         if (text.Length > 4000) return OperationResult.Fail(l["Comment: at most {0} characters.", 4000]);
         db.TaskComments.Add(new TaskComment { TaskId = task.Id, AuthorId = by.PersonId, Text = text, CreatedAt = Now });
 
-        var staff = await db.People.AsNoTracking().Where(p => p.RevokedAt == null && (p.Role == Roles.Owner || p.Role == Roles.Assistant || p.Role == Roles.It || p.Role == Roles.Accountant))
+        // Only people who can open the task can be mentioned (the owner, the assignee, whoever briefed it): a mail
+        // with a link that answers "not found" would only confuse. The author's name comes from the same list.
+        var staff = await db.People.AsNoTracking()
+            .Where(p => p.RevokedAt == null && (p.Role == Roles.Owner || p.Id == task.AssigneeId || p.Id == task.CreatedBy || p.Id == by.PersonId))
             .Select(p => new { p.Id, p.Name, p.Email, p.Language }).ToListAsync(ct);
         var author = staff.FirstOrDefault(p => p.Id == by.PersonId)?.Name ?? "";
         var mentioned = Mentions.Find(text, staff.Select(p => new Mentions.Candidate(p.Id, p.Name, p.Email))).Where(p => p.Id != by.PersonId);
