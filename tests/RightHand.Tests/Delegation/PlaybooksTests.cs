@@ -67,6 +67,9 @@ public sealed class PlaybooksTests
         var first = await GetInAsync(owner.Client, $"{url}?version=1", "de");
         Assert.Contains("sofort", first.QuerySelector("[data-testid=playbook-body]")!.TextContent, StringComparison.Ordinal);
 
+        var missing = await GetInAsync(owner.Client, $"/delegation/playbooks/{Guid.NewGuid()}", "en");
+        Assert.Equal("This playbook does not exist.", missing.QuerySelector("p.empty")!.TextContent);
+
         var found = await GetInAsync(owner.Client, "/delegation/playbooks?q=FILING", "en");
         Assert.Contains("Filing invoices", found.QuerySelector("[data-testid=playbooks]")!.TextContent, StringComparison.Ordinal);
         Assert.Null((await GetInAsync(owner.Client, "/delegation/playbooks?q=Lohn", "en")).QuerySelector("[data-testid=playbooks]"));

@@ -114,7 +114,10 @@ public sealed class TasksTests
         var ownersTask = await TaskPeople.BriefAsync(owner.Client, TaskPeople.Brief(owner.PersonId, title: "Steuerberater anrufen"));
         var ownTask = await TaskPeople.BriefAsync(assistant.Client, TaskPeople.Brief(assistant.PersonId, title: "Eigene Aufgabe"));
 
-        Assert.Equal(HttpStatusCode.NotFound, (await assistant.Client.GetAsync($"/delegation/tasks/{ownersTask}")).StatusCode);
+        // The page says so in words (a 404 status from a page makes Blazor drop the body; see StatusPages.razor).
+        var hidden = await Html.GetAsync(assistant.Client, $"/delegation/tasks/{ownersTask}");
+        Assert.Equal("This task does not exist or is not yours to see.", hidden.QuerySelector("p.empty")!.TextContent);
+        Assert.DoesNotContain("Steuerberater anrufen", hidden.Body!.TextContent, StringComparison.Ordinal);
         var comment = await OpenForm.LoadAsync(assistant.Client, $"/delegation/tasks/{ownTask}", "comment");
         var posted = await comment.SubmitAsync(new Dictionary<string, string> { ["Comment"] = "Hallo" }, to: $"/delegation/tasks/{ownersTask}");
         Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
