@@ -40,6 +40,15 @@ internal static class TaskPeople
         return Guid.Parse(Html.LocationPath(response)!.Split('/')[^1]);
     }
 
+    /// <summary>The common start: an owner, a signed-in assistant and a task the owner briefed for the assistant.</summary>
+    public static async Task<(StaffSession Owner, StaffSession Assistant, Guid TaskId, string Page)> OwnerBriefsAssistantAsync(TestApp app)
+    {
+        var owner = await StaffSession.SetUpOwnerAsync(app);
+        var assistant = await StaffSession.CreateAndSignInAsync(app, Roles.Assistant);
+        var id = await BriefAsync(owner.Client, Brief(assistant.PersonId));
+        return (owner, assistant, id, $"/delegation/tasks/{id}");
+    }
+
     public static async Task<DelegatedTask> TaskAsync(TestApp app, Guid id)
     {
         await using var scope = app.Scope();

@@ -40,10 +40,7 @@ public sealed class TasksTests
     public async Task Brief_Start_Submit_ChangesRequested_Resubmit_Approve_Done(Engine engine)
     {
         await using var app = await TestApp.StartAsync(engine);
-        var owner = await StaffSession.SetUpOwnerAsync(app);
-        var assistant = await StaffSession.CreateAndSignInAsync(app, Roles.Assistant);
-        var id = await TaskPeople.BriefAsync(owner.Client, TaskPeople.Brief(assistant.PersonId));
-        var page = $"/delegation/tasks/{id}";
+        var (owner, assistant, id, page) = await TaskPeople.OwnerBriefsAssistantAsync(app);
 
         var list = await Html.GetAsync(assistant.Client, "/delegation/tasks");
         Assert.Contains("Mitgliederliste bereinigen", list.QuerySelector("[data-testid=task-list]")!.TextContent, StringComparison.Ordinal);
@@ -164,10 +161,7 @@ public sealed class TasksTests
     public async Task TimeLogs_AddUpOnTheTask_AndPerPersonForControlCost(Engine engine)
     {
         await using var app = await TestApp.StartAsync(engine);
-        var owner = await StaffSession.SetUpOwnerAsync(app);
-        var assistant = await StaffSession.CreateAndSignInAsync(app, Roles.Assistant);
-        var id = await TaskPeople.BriefAsync(owner.Client, TaskPeople.Brief(assistant.PersonId));
-        var page = $"/delegation/tasks/{id}";
+        var (owner, assistant, id, page) = await TaskPeople.OwnerBriefsAssistantAsync(app);
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         await TaskPeople.PostAsync(assistant.Client, page, "log-time", new() { ["Log.Duration"] = "1:30", ["Log.Day"] = today, ["Log.Note"] = "Export" });

@@ -101,12 +101,7 @@ internal sealed class DelegatedTaskConfiguration : IEntityTypeConfiguration<Dele
     public void Configure(EntityTypeBuilder<DelegatedTask> builder)
     {
         builder.ToTable("delegated_tasks");
-        builder.Property(t => t.Title).HasMaxLength(200);
-        builder.Property(t => t.Goal).HasMaxLength(4000);
-        builder.Property(t => t.Context).HasMaxLength(8000);
-        builder.Property(t => t.DefinitionOfDone).HasMaxLength(4000);
-        builder.Property(t => t.WorkLanguage).HasMaxLength(5);
-        builder.Property(t => t.Links).HasMaxLength(8000);
+        BriefColumns.Configure(builder);
         builder.Ignore(t => t.LinkList);
         builder.Ignore(t => t.IsOpen);
         // The overviews filter by state and person and sort by deadline; at 10,000 open tasks they page through these.
@@ -115,6 +110,23 @@ internal sealed class DelegatedTaskConfiguration : IEntityTypeConfiguration<Dele
         builder.HasIndex(t => t.Deadline);
         // Two app instances may create the same occurrence at once: the database lets only one in.
         builder.HasIndex(t => new { t.RecurringTaskId, t.OccurrenceDate }).IsUnique();
+    }
+}
+
+/// <summary>
+/// The brief's columns, alike in a task and in a recurring task's template (which copies them into each
+/// instance), so both hold what <see cref="TaskBrief.Check"/> lets through.
+/// </summary>
+internal static class BriefColumns
+{
+    public static void Configure<T>(EntityTypeBuilder<T> builder) where T : class
+    {
+        builder.Property<string>(nameof(DelegatedTask.Title)).HasMaxLength(200);
+        builder.Property<string>(nameof(DelegatedTask.Goal)).HasMaxLength(4000);
+        builder.Property<string>(nameof(DelegatedTask.Context)).HasMaxLength(8000);
+        builder.Property<string>(nameof(DelegatedTask.DefinitionOfDone)).HasMaxLength(4000);
+        builder.Property<string>(nameof(DelegatedTask.WorkLanguage)).HasMaxLength(5);
+        builder.Property<string>(nameof(DelegatedTask.Links)).HasMaxLength(8000);
     }
 }
 

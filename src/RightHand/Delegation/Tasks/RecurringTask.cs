@@ -49,12 +49,7 @@ internal sealed class RecurringTaskConfiguration : IEntityTypeConfiguration<Recu
     public void Configure(EntityTypeBuilder<RecurringTask> builder)
     {
         builder.ToTable("recurring_tasks");
-        builder.Property(t => t.Title).HasMaxLength(200);
-        builder.Property(t => t.Goal).HasMaxLength(4000);
-        builder.Property(t => t.Context).HasMaxLength(8000);
-        builder.Property(t => t.DefinitionOfDone).HasMaxLength(4000);
-        builder.Property(t => t.WorkLanguage).HasMaxLength(5);
-        builder.Property(t => t.Links).HasMaxLength(8000);
+        BriefColumns.Configure(builder);
         builder.Property(t => t.Checklist).HasMaxLength(8000);
         builder.HasIndex(t => t.Active);
     }
