@@ -203,6 +203,15 @@ public sealed class TasksTests
         Assert.Equal(bytes, await download.Content.ReadAsByteArrayAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await assistant.Client.GetAsync(link)).StatusCode);
 
+        using var tooLarge = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent(new byte[TaskFile.MaxBytes + 1]), "File", "video.mp4" },
+        };
+        var refused = await owner.Client.PostAsync($"/delegation/tasks/{id}/files", tooLarge);
+        var refusedPage = await Html.GetAsync(owner.Client, Html.Location(refused)!);
+        Assert.Equal("File: at most 10 MB.", refusedPage.QuerySelector("[role=alert]")!.TextContent.Trim());
+
         await using var scope = app.Scope();
         var file = await scope.ServiceProvider.GetRequiredService<AppDb>().TaskFiles.AsNoTracking().SingleAsync();
         Assert.Equal((ApiToken.HashOf("<html><script>alert(1)</script></html>"), 38L), (file.Sha256, file.Size));
