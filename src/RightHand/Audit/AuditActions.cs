@@ -38,6 +38,14 @@ internal static class AuditActions
         "DecisionParticipant" => l["participant in a decision"],
         "DecisionAgreement" => l["agreement to a decision"],
         "OffboardingRecord" => l["offboarding record"],
+        "DelegatedTask" => l["delegated task"],
+        "ChecklistItem" => l["checklist item"],
+        "TaskComment" => l["task comment"],
+        "TaskTimeLog" => l["time log"],
+        "TaskFile" => l["task file"],
+        "RecurringTask" => l["recurring task"],
+        "Playbook" => l["playbook record"],
+        "PlaybookVersion" => l["playbook version"],
         _ => entityType,
     };
 }

@@ -22,6 +22,9 @@ internal sealed class StaffNavigation
             new("API tokens", "/access/tokens", Permissions.TokensManage),
         ]),
         new("Work", [
+            new("Tasks", "/delegation/tasks", Permissions.TasksWork),
+            new("Recurring tasks", "/delegation/recurring", Permissions.TasksWork),
+            new("Playbooks", "/delegation/playbooks", Permissions.PlaybooksEdit),
             new("Decisions", "/delegation/decisions", Permissions.DecisionsTake),
             new("Feedback on my work", "/delegation/feedback", Permissions.TasksWork),
         ]),

@@ -33,6 +33,15 @@ internal sealed class AppDb(DbContextOptions<AppDb> options, AuditRecorder audit
     public DbSet<Delegation.Decisions.DecisionVersion> DecisionVersions => Set<Delegation.Decisions.DecisionVersion>();
     public DbSet<Delegation.Decisions.DecisionAgreement> DecisionAgreements => Set<Delegation.Decisions.DecisionAgreement>();
     public DbSet<Delegation.Offboarding.OffboardingRecord> OffboardingRecords => Set<Delegation.Offboarding.OffboardingRecord>();
+    // Delegation: tasks, recurring tasks, playbooks
+    public DbSet<Delegation.Tasks.DelegatedTask> DelegatedTasks => Set<Delegation.Tasks.DelegatedTask>();
+    public DbSet<Delegation.Tasks.ChecklistItem> ChecklistItems => Set<Delegation.Tasks.ChecklistItem>();
+    public DbSet<Delegation.Tasks.TaskComment> TaskComments => Set<Delegation.Tasks.TaskComment>();
+    public DbSet<Delegation.Tasks.TaskTimeLog> TaskTimeLogs => Set<Delegation.Tasks.TaskTimeLog>();
+    public DbSet<Delegation.Tasks.TaskFile> TaskFiles => Set<Delegation.Tasks.TaskFile>();
+    public DbSet<Delegation.Tasks.RecurringTask> RecurringTasks => Set<Delegation.Tasks.RecurringTask>();
+    public DbSet<Delegation.Playbooks.Playbook> Playbooks => Set<Delegation.Playbooks.Playbook>();
+    public DbSet<Delegation.Playbooks.PlaybookVersion> PlaybookVersions => Set<Delegation.Playbooks.PlaybookVersion>();
 
     internal AuditRecorder Audit => auditRecorder;
 

@@ -11,6 +11,7 @@ using RightHand.Components;
 using RightHand.Delegation;
 using RightHand.Delegation.Decisions;
 using RightHand.Delegation.Offboarding;
+using RightHand.Delegation.Tasks;
 using RightHand.Platform.Demo;
 using RightHand.Platform.Database;
 using RightHand.Platform.Jobs;
@@ -58,6 +59,7 @@ internal static class WebHost
         services.AddDelegation();
         services.AddDecisions();
         services.AddOffboarding();
+        services.AddTasks(builder.Configuration);
         services.AddDemoData();
         services.AddRazorComponents();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
@@ -103,6 +105,7 @@ internal static class WebHost
         app.MapAudit();
         app.MapOffboarding();
         app.MapPlatformEndpoints();
+        app.MapTasks();
         app.MapRazorComponents<App>();
         return app;
     }
