@@ -210,5 +210,6 @@ internal static class DelegationModule
         .AddScoped<Approvals>()
         .AddScoped<Reviews.SpotChecks>()
         .AddScoped<Reviews.Quality>()
+        .AddScoped<Reviews.ControlCostReport>()
         .AddScoped<Platform.Demo.IDemoDataSource, DelegationDemoData>();
 }
