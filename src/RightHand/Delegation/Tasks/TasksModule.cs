@@ -12,6 +12,8 @@ internal static class TasksModule
         services.AddScoped<RecurringTasks>();
         services.AddScoped<TrialTasks>();
         services.AddScoped<PlaybookLibrary>();
+        services.AddScoped<Offboarding.IOffboardingSource, TasksHeld>();
+        services.AddScoped<Offboarding.IHandoverSection, TasksHeld>();
         if (configuration.GetValue("Jobs:Enabled", true)) services.AddHostedService<RecurringTaskWorker>();
         return services;
     }
