@@ -16,6 +16,7 @@ internal static class AuditActions
         "access_revoked" => l["access revoked"],
         "role_changed" => l["role changed"],
         "two_factor_enabled" => l["two-factor sign-in enabled"],
+        "export_downloaded" => l["export downloaded"],
         _ => action,
     };
 
@@ -32,6 +33,7 @@ internal static class AuditActions
         "WorkType" => l["Kind of work"],
         "AutonomyChange" => l["autonomy level change"],
         "ApprovalRequest" => l["approval request"],
+        "Export" => l["complete export"],
         _ => entityType,
     };
 }

@@ -10,6 +10,7 @@ using RightHand.Audit;
 using RightHand.Components;
 using RightHand.Delegation;
 using RightHand.Platform.Demo;
+using RightHand.Platform.Export;
 using RightHand.Platform.Database;
 using RightHand.Platform.Jobs;
 using RightHand.Platform.Mail;
@@ -55,6 +56,7 @@ internal static class WebHost
         services.AddAccess(builder.Configuration);
         services.AddDelegation();
         services.AddDemoData();
+        services.AddExport();
         services.AddRazorComponents();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -98,6 +100,7 @@ internal static class WebHost
         app.MapAccess();
         app.MapAudit();
         app.MapPlatformEndpoints();
+        app.MapExport();
         app.MapRazorComponents<App>();
         return app;
     }
