@@ -13,17 +13,79 @@ namespace RightHand.Platform.Export;
 /// </summary>
 internal static class CanonicalValues
 {
-    public static void Write(Utf8JsonWriter json, DbDataReader reader, int ordinal, Type stored)
+    /// <param name="sqlite">SQLite keeps GUIDs and times as text in EF's fixed layout, which is rewritten directly instead of parsed and formatted again.</param>
+    public static void Write(Utf8JsonWriter json, DbDataReader reader, int ordinal, Type stored, bool sqlite)
     {
         if (stored == typeof(string)) json.WriteStringValue(reader.GetString(ordinal));
-        else if (stored == typeof(Guid)) json.WriteStringValue(reader.GetGuid(ordinal).ToString("D"));
-        else if (stored == typeof(DateTime)) json.WriteStringValue(Time(reader.GetDateTime(ordinal)));
-        else if (stored == typeof(DateTimeOffset)) json.WriteStringValue(Time(reader.GetFieldValue<DateTimeOffset>(ordinal).UtcDateTime));
+        else if (stored == typeof(Guid))
+        {
+            if (!sqlite || !TryWriteSqliteGuid(json, reader.GetString(ordinal))) WriteGuid(json, reader.GetGuid(ordinal));
+        }
+        else if (stored == typeof(DateTime))
+        {
+            if (!sqlite || !TryWriteSqliteTime(json, reader.GetString(ordinal))) WriteTime(json, reader.GetDateTime(ordinal));
+        }
+        else if (stored == typeof(DateTimeOffset)) WriteTime(json, reader.GetFieldValue<DateTimeOffset>(ordinal).UtcDateTime);
         else if (stored == typeof(bool)) json.WriteBooleanValue(reader.GetBoolean(ordinal));
         else if (stored == typeof(long) || stored == typeof(int) || stored == typeof(short) || stored == typeof(byte)) json.WriteNumberValue(reader.GetInt64(ordinal));
         else if (stored == typeof(decimal)) json.WriteNumberValue(reader.GetDecimal(ordinal));
         else if (stored == typeof(double) || stored == typeof(float)) json.WriteNumberValue(reader.GetDouble(ordinal));
         else throw Unsupported(stored);
+    }
+
+    private static void WriteGuid(Utf8JsonWriter json, Guid value)
+    {
+        Span<char> text = stackalloc char[36];
+        value.TryFormat(text, out _);
+        json.WriteStringValue(text);
+    }
+
+    /// <summary>EF writes a GUID on SQLite as upper-case text: lower-casing it gives the canonical form.</summary>
+    private static bool TryWriteSqliteGuid(Utf8JsonWriter json, string stored)
+    {
+        if (stored.Length != 36 || !Guid.TryParseExact(stored, "D", out _)) return false;
+        Span<char> text = stackalloc char[36];
+        stored.AsSpan().ToLowerInvariant(text);
+        json.WriteStringValue(text);
+        return true;
+    }
+
+    private static void WriteTime(Utf8JsonWriter json, DateTime value)
+    {
+        Span<char> text = stackalloc char[28];
+        json.WriteStringValue(text[..FormatTime(value, text)]);
+    }
+
+    public static string Time(DateTime value)
+    {
+        Span<char> text = stackalloc char[28];
+        return new string(text[..FormatTime(value, text)]);
+    }
+
+    private static int FormatTime(DateTime value, Span<char> text)
+    {
+        var utc = value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value, DateTimeKind.Utc) : value.ToUniversalTime();
+        // "O" is the runtime's fast path (yyyy-MM-ddTHH:mm:ss.fffffffZ); its seventh digit goes when it is zero.
+        utc.TryFormat(text, out var length, "O", CultureInfo.InvariantCulture);
+        if (text[26] != '0') return length;
+        text[26] = 'Z';
+        return 27;
+    }
+
+    /// <summary>EF writes a time on SQLite as <c>yyyy-MM-dd HH:mm:ss</c> and up to seven digits after a point (trailing zeros left out).</summary>
+    private static bool TryWriteSqliteTime(Utf8JsonWriter json, string stored)
+    {
+        var digits = stored.Length == 19 ? 0 : stored.Length - 20;
+        if (stored.Length < 19 || stored[10] != ' ' || (digits > 0 && stored[19] != '.') || digits > 7 || (digits == 0 && stored.Length != 19)) return false;
+        Span<char> text = stackalloc char[28];
+        stored.AsSpan(0, 19).CopyTo(text);
+        text[10] = 'T';
+        text[19] = '.';
+        var width = digits == 7 && stored[^1] != '0' ? 7 : 6;
+        for (var i = 0; i < width; i++) text[20 + i] = i < digits ? stored[20 + i] : '0';
+        text[20 + width] = 'Z';
+        json.WriteStringValue(text[..(21 + width)]);
+        return true;
     }
 
     public static object Read(JsonElement value, Type stored)
@@ -53,13 +115,6 @@ internal static class CanonicalValues
         JsonValueKind.Object => stored == typeof(byte[]),
         _ => false,
     };
-
-    public static string Time(DateTime value)
-    {
-        var utc = value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value, DateTimeKind.Utc) : value.ToUniversalTime();
-        var format = utc.Ticks % TimeSpan.TicksPerMicrosecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'" : "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
-        return utc.ToString(format, CultureInfo.InvariantCulture);
-    }
 
     private static NotSupportedException Unsupported(Type stored) =>
         new($"The full export does not know how to write a {stored.Name} column yet; add it to {nameof(CanonicalValues)}.");

@@ -114,14 +114,14 @@ internal sealed class FullExport(AppDb db, TimeProvider clock)
 
         var entry = zip.CreateEntry(table.FileName, CompressionLevel.Fastest);
         await using var entryStream = entry.Open();
-        using var hashing = new HashingStream(entryStream);
+        await using var pipe = new ChunkPipe(entryStream);
         var buffer = new ArrayBufferWriter<byte>(ChunkBytes * 2);
         await using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
         var names = table.Columns.Select(c => JsonEncodedText.Encode(c.Name, JavaScriptEncoder.UnsafeRelaxedJsonEscaping)).ToArray();
         var types = table.Columns.Select(c => c.StoredType).ToArray();
         long rows = 0;
 
-        await using (var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct))
+        await using (var reader = await command.ExecuteReaderAsync(ct))
         {
             while (await reader.ReadAsync(ct))
             {
@@ -129,9 +129,9 @@ internal sealed class FullExport(AppDb db, TimeProvider clock)
                 for (var i = 0; i < types.Length; i++)
                 {
                     json.WritePropertyName(names[i]);
-                    if (await reader.IsDBNullAsync(i, ct)) json.WriteNullValue();
+                    if (reader.IsDBNull(i)) json.WriteNullValue();
                     else if (types[i] == typeof(byte[])) WriteFile(json, reader.GetFieldValue<byte[]>(i), spool, filesWritten, newFiles);
-                    else CanonicalValues.Write(json, reader, i, types[i]);
+                    else CanonicalValues.Write(json, reader, i, types[i], !postgres);
                 }
                 json.WriteEndObject();
                 json.Flush();
@@ -140,13 +140,13 @@ internal sealed class FullExport(AppDb db, TimeProvider clock)
                 rows++;
                 if (buffer.WrittenCount >= ChunkBytes)
                 {
-                    hashing.Write(buffer.WrittenSpan);
+                    await pipe.WriteAsync(buffer.WrittenMemory, ct);
                     buffer.ResetWrittenCount();
                 }
             }
         }
-        hashing.Write(buffer.WrittenSpan);
-        return new(table.Name, table.FileName, rows, hashing.Sha256());
+        await pipe.WriteAsync(buffer.WrittenMemory, ct);
+        return new(table.Name, table.FileName, rows, await pipe.CompleteAsync());
     }
 
     private static void WriteFile(Utf8JsonWriter json, byte[] content, string spool, HashSet<string> filesWritten, List<string> newFiles)

@@ -22,7 +22,7 @@ public sealed class CliTests
         var (code, output, _) = await RunAsync("--help");
 
         Assert.Equal(0, code);
-        foreach (var command in new[] { "serve", "migrate", "tokens", "audit", "demo" })
+        foreach (var command in new[] { "serve", "migrate", "tokens", "audit", "demo", "export", "import" })
             Assert.Matches($@"(?m)^\s+{command}\s", output);
         Assert.DoesNotContain("schema-script", output, StringComparison.Ordinal);
     }
