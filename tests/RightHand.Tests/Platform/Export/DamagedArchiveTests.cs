@@ -35,6 +35,10 @@ public sealed class DamagedArchiveTests
             })),
             ["tables/people.jsonl: missing from the archive"] = path => Archives.Write(path, entries.Where(e => e.Key != "tables/people.jsonl").ToDictionary()),
             ["not a RightHand export: manifest.json missing"] = path => Archives.Write(path, entries.Where(e => e.Key != "manifest.json").ToDictionary()),
+            // Changed consistently, checksum included: what is inside must still fit this app.
+            ["tables/people.jsonl: unknown column 'nickname'"] = path => Archives.Write(path, Resealed(entries, "tables/people.jsonl",
+                text => text.Replace("{\"id\":", "{\"nickname\":\"Oli\",\"id\":", StringComparison.Ordinal))),
+            ["tables/people.jsonl: 2 rows, the manifest says 1"] = path => Archives.Write(path, Resealed(entries, "tables/people.jsonl", text => text + text)),
             ["not a RightHand export: manifest.json names the format 'acme-backup'"] = path => Archives.Write(path,
                 Changed(entries, "manifest.json", _ => """{"format":"acme-backup","formatVersion":1,"tables":[]}"""u8.ToArray())),
         };
@@ -67,6 +71,17 @@ public sealed class DamagedArchiveTests
         Assert.Equal(1, await target.CountAsync("people"));
         Assert.Equal(audit, await target.CountAsync("audit_entries"));
         Directory.Delete(work, recursive: true);
+    }
+
+    /// <summary>Replaces a table file and writes its new checksum into the manifest, as someone editing the archive on purpose would.</summary>
+    private static Dictionary<string, byte[]> Resealed(Dictionary<string, byte[]> entries, string name, Func<string, string> change)
+    {
+        var content = Encoding.UTF8.GetBytes(change(Encoding.UTF8.GetString(entries[name])));
+        var oldSha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(entries[name]));
+        var newSha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
+        var resealed = Changed(entries, name, _ => content);
+        resealed["manifest.json"] = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(entries["manifest.json"]).Replace(oldSha, newSha, StringComparison.Ordinal));
+        return resealed;
     }
 
     private static Dictionary<string, byte[]> Changed(Dictionary<string, byte[]> entries, string name, Func<byte[], byte[]> change) =>
