@@ -121,8 +121,38 @@ internal sealed class FullExport(AppDb db, TimeProvider clock)
         var types = table.Columns.Select(c => c.StoredType).ToArray();
         long rows = 0;
 
-        await using (var reader = await command.ExecuteReaderAsync(ct))
+        // Each line ends here; full chunks go to the compressing thread.
+        async ValueTask EndRowAsync()
         {
+            json.WriteEndObject();
+            json.Flush();
+            buffer.Write("\n"u8);
+            json.Reset(buffer);
+            rows++;
+            if (buffer.WrittenCount < ChunkBytes) return;
+            await pipe.WriteAsync(buffer.WrittenMemory, ct);
+            buffer.ResetWrittenCount();
+        }
+
+        if (connection is SqliteConnection sqlite)
+        {
+            using var statement = SqliteRows.Prepare(sqlite, command.CommandText);
+            while (SqliteRows.Step(sqlite, statement))
+            {
+                json.WriteStartObject();
+                for (var i = 0; i < types.Length; i++)
+                {
+                    json.WritePropertyName(names[i]);
+                    if (SqliteRows.IsNull(statement, i)) json.WriteNullValue();
+                    else if (types[i] == typeof(byte[])) WriteFile(json, SqliteRows.Blob(statement, i), spool, filesWritten, newFiles);
+                    else SqliteRows.Write(json, statement, i, types[i]);
+                }
+                await EndRowAsync();
+            }
+        }
+        else
+        {
+            await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
                 json.WriteStartObject();
@@ -131,18 +161,9 @@ internal sealed class FullExport(AppDb db, TimeProvider clock)
                     json.WritePropertyName(names[i]);
                     if (reader.IsDBNull(i)) json.WriteNullValue();
                     else if (types[i] == typeof(byte[])) WriteFile(json, reader.GetFieldValue<byte[]>(i), spool, filesWritten, newFiles);
-                    else CanonicalValues.Write(json, reader, i, types[i], !postgres);
+                    else CanonicalValues.Write(json, reader, i, types[i]);
                 }
-                json.WriteEndObject();
-                json.Flush();
-                buffer.Write("\n"u8);
-                json.Reset(buffer);
-                rows++;
-                if (buffer.WrittenCount >= ChunkBytes)
-                {
-                    await pipe.WriteAsync(buffer.WrittenMemory, ct);
-                    buffer.ResetWrittenCount();
-                }
+                await EndRowAsync();
             }
         }
         await pipe.WriteAsync(buffer.WrittenMemory, ct);
