@@ -17,6 +17,7 @@ internal static class AuditActions
         "role_changed" => l["role changed"],
         "two_factor_enabled" => l["two-factor sign-in enabled"],
         "offboarded" => l["offboarded (handed over, access ended)"],
+        "export_downloaded" => l["export downloaded"],
         _ => action,
     };
 
@@ -46,6 +47,7 @@ internal static class AuditActions
         "RecurringTask" => l["recurring task"],
         "Playbook" => l["playbook record"],
         "PlaybookVersion" => l["playbook version"],
+        "Export" => l["complete export"],
         _ => entityType,
     };
 }

@@ -32,4 +32,27 @@ public static class CommandLine
         }
         finally { Console.SetOut(previous); }
     }
+
+    /// <summary>Runs the command line with Console.Out/Error captured, in English (error messages are translated).</summary>
+    public static async Task<(int Code, string Output, string Error)> RunCapturedAsync(params string[] args)
+    {
+        var (previousOut, previousError, previousUi) = (Console.Out, Console.Error, System.Globalization.CultureInfo.CurrentUICulture);
+        using var output = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        using var error = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        // Synchronized: the app's console logger writes from its own thread.
+        Console.SetOut(TextWriter.Synchronized(output));
+        Console.SetError(TextWriter.Synchronized(error));
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
+        try
+        {
+            var code = await Cli.RunAsync(args);
+            return (code, output.ToString(), error.ToString());
+        }
+        finally
+        {
+            Console.SetOut(previousOut);
+            Console.SetError(previousError);
+            System.Globalization.CultureInfo.CurrentUICulture = previousUi;
+        }
+    }
 }

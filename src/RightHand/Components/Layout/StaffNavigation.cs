@@ -38,6 +38,7 @@ internal sealed class StaffNavigation
         new("Platform", [
             new("Jobs", "/platform/jobs", Permissions.JobsRead),
             new("Outbox", "/platform/outbox", Permissions.OutboxRead),
+            new("Export", "/platform/export", Permissions.DataExport),
         ]),
     ];
 }

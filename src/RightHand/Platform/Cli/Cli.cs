@@ -4,6 +4,7 @@ using RightHand.Access;
 using RightHand.Audit;
 using RightHand.Platform.Demo;
 using RightHand.Platform.Database;
+using RightHand.Platform.Export;
 using RightHand.Platform.Web;
 
 namespace RightHand.Platform.Cli;
@@ -48,6 +49,8 @@ internal static class Cli
         root.Add(TokenCommands());
         root.Add(AuditCommands());
         root.Add(DemoCommands());
+        root.Add(ExportCommand());
+        root.Add(ImportCommand());
         root.Add(SchemaScriptCommand());
         return await root.Parse(args).InvokeAsync();
     }
@@ -113,6 +116,45 @@ internal static class Cli
             return 0;
         }, ct));
         return new Command("demo", "Demo data") { load };
+    }
+
+    private static Command ExportCommand()
+    {
+        var output = new Option<FileInfo>("--out") { Description = "The zip file to write", Required = true };
+        var all = new Command("all", "Write the company's complete data (every table, files, a manifest with checksums) to a zip") { output };
+        all.SetAction((parse, ct) => WithApp(parse, async (services, token) =>
+        {
+            var file = parse.GetValue(output)!;
+            var export = services.GetRequiredService<FullExport>();
+            ArchiveManifest manifest;
+            // Written next to the target and renamed at the end: a failed export leaves no half-written file behind.
+            var partial = file.FullName + ".partial";
+            await using (var stream = File.Create(partial))
+                manifest = await export.WriteAsync(stream, token);
+            File.Move(partial, file.FullName, overwrite: true);
+            Console.WriteLine($"exported {manifest.Tables.Sum(t => t.Rows)} rows from {manifest.Tables.Count} tables and {manifest.Files.Count} files to {file.FullName}");
+            return 0;
+        }, ct));
+        return new Command("export", "Export data") { all };
+    }
+
+    private static Command ImportCommand()
+    {
+        var archive = new Argument<FileInfo>("file") { Description = "A zip written by 'righthand export all'" };
+        var all = new Command("all", "Restore a complete export into this empty instance (checked first; all or nothing)") { archive };
+        all.SetAction((parse, ct) => WithApp(parse, async (services, token) =>
+        {
+            var file = parse.GetValue(archive)!;
+            var result = await services.GetRequiredService<FullImport>().RestoreAsync(file.FullName, token);
+            if (!result.Succeeded)
+            {
+                await Console.Error.WriteLineAsync($"import refused, nothing changed: {string.Join(Environment.NewLine, result.Errors)}");
+                return 1;
+            }
+            Console.WriteLine($"imported {file.FullName}");
+            return 0;
+        }, ct));
+        return new Command("import", "Import data") { all };
     }
 
     /// <summary>For developers writing a migration: the full schema the EF model wants, to diff against.</summary>

@@ -13,6 +13,7 @@ using RightHand.Delegation.Decisions;
 using RightHand.Delegation.Offboarding;
 using RightHand.Delegation.Tasks;
 using RightHand.Platform.Demo;
+using RightHand.Platform.Export;
 using RightHand.Platform.Database;
 using RightHand.Platform.Jobs;
 using RightHand.Platform.Mail;
@@ -61,6 +62,7 @@ internal static class WebHost
         services.AddOffboarding();
         services.AddTasks(builder.Configuration);
         services.AddDemoData();
+        services.AddExport();
         services.AddRazorComponents();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -106,6 +108,7 @@ internal static class WebHost
         app.MapOffboarding();
         app.MapPlatformEndpoints();
         app.MapTasks();
+        app.MapExport();
         app.MapRazorComponents<App>();
         return app;
     }

@@ -22,7 +22,7 @@ public sealed class CliTests
         var (code, output, _) = await RunAsync("--help");
 
         Assert.Equal(0, code);
-        foreach (var command in new[] { "serve", "migrate", "tokens", "audit", "demo" })
+        foreach (var command in new[] { "serve", "migrate", "tokens", "audit", "demo", "export", "import" })
             Assert.Matches($@"(?m)^\s+{command}\s", output);
         Assert.DoesNotContain("schema-script", output, StringComparison.Ordinal);
     }
@@ -81,28 +81,7 @@ public sealed class CliTests
         Assert.Matches(@"audit trail intact: [1-9]\d* entries", audit.Output);
     }
 
-    /// <summary>Runs the command line with Console.Out/Error captured, in English (error messages are translated).</summary>
-    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var (previousOut, previousError, previousUi) = (Console.Out, Console.Error, CultureInfo.CurrentUICulture);
-        using var output = new StringWriter(CultureInfo.InvariantCulture);
-        using var error = new StringWriter(CultureInfo.InvariantCulture);
-        // Synchronized: the app's console logger writes from its own thread.
-        Console.SetOut(TextWriter.Synchronized(output));
-        Console.SetError(TextWriter.Synchronized(error));
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("en-GB");
-        try
-        {
-            var code = await RightHand.Platform.Cli.Cli.RunAsync(args);
-            return (code, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(previousOut);
-            Console.SetError(previousError);
-            CultureInfo.CurrentUICulture = previousUi;
-        }
-    }
+    private static Task<(int Code, string Output, string Error)> RunAsync(params string[] args) => CommandLine.RunCapturedAsync(args);
 
     /// <summary>An empty database for the command line: a data folder for SQLite, a connection string for PostgreSQL.</summary>
     private sealed class Target(string dataDir, string? postgres) : IAsyncDisposable
