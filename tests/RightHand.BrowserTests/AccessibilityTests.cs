@@ -178,6 +178,12 @@ public sealed class AccessibilityTests(AccessibilityFixture fixture, Xunit.Abstr
                 await page.GotoAsync(fixture.MailUrl);
                 await Expect(page.GetByTestId("mail-body")).ToBeVisibleAsync();
                 break;
+            case "/delegation/quality (de)":
+                // The seeded newsletter's preparer is no person: the heading names them on its own, in the nominative.
+                page = await fixture.NewOwnerPageAsync(language);
+                await page.GotoAsync(Journeys.Url(app, path));
+                await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"{t["Unknown person"]} · {t["Newsletter"]}", Level = 2 })).ToBeVisibleAsync();
+                break;
             case "/delegation/decisions/{id}" or "/delegation/decisions/{id} (de)":
                 page = await fixture.NewOwnerPageAsync(language);
                 await page.GotoAsync(Journeys.Url(app, $"/delegation/decisions/{fixture.DecisionId}"));

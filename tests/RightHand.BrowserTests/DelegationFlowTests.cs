@@ -104,6 +104,7 @@ public sealed class DelegationFlowTests(DelegationFixture fixture) : IClassFixtu
         var queue = new ApprovalQueuePage(owner, t);
         var item = queue.Item("Refund run November");
         await Expect(item).ToContainTextAsync(t.Format("prepared by {0}", fixture.Owner.Name));
+        await Expect(owner.GetByTestId("waiting-count")).ToHaveTextAsync(t["1 item waiting."]);
         await Expect(item.GetByRole(AriaRole.Note)).ToHaveTextAsync(
             t["Money: a second person approves, never the one who prepared it, and confirms with a code from the authenticator app."]);
 
