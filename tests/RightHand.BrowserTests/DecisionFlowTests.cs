@@ -21,10 +21,7 @@ public sealed class DecisionFlowTests(OwnerFixture fixture) : IClassFixture<Owne
         var assistant = Journeys.Assistant("Dora Dietrich", "de");
         var at = new UiTexts(app, assistant.Language);
         var owner = await fixture.NewOwnerPageAsync();
-        var link = await Journeys.InviteAsync(owner, app, t, assistant);
-        var page = await fixture.NewPageAsync(assistant.Language);
-        await Journeys.AcceptUntilEnrolmentAsync(page, app, link, assistant);
-        await Journeys.EnrolAsync(page, app, assistant);
+        var page = await Journeys.BringInAsync(fixture, owner, app, t, assistant);
 
         // The owner proposes, with both of them as participants and an event date.
         var shell = new Shell(owner, t);

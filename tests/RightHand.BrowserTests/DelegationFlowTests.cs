@@ -17,11 +17,8 @@ public sealed class DelegationFixture : OwnerFixture
     {
         await base.InitializeAsync();
         var owner = await NewOwnerPageAsync();
-        var link = await Journeys.InviteAsync(owner, App, new UiTexts(App, "en"), Assistant);
+        var page = await Journeys.BringInAsync(this, owner, App, new UiTexts(App, "en"), Assistant);
         await owner.Context.CloseAsync();
-        var page = await NewPageAsync(Assistant.Language);
-        await Journeys.AcceptUntilEnrolmentAsync(page, App, link, Assistant);
-        await Journeys.EnrolAsync(page, App, Assistant);
         AssistantState = await page.Context.StorageStateAsync();
         await page.Context.CloseAsync();
         AssistantId = await DelegationSeeds.PersonIdAsync(App, Assistant.Email);

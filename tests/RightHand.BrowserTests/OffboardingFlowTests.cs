@@ -18,10 +18,7 @@ public sealed class OffboardingFlowTests(OwnerFixture fixture) : IClassFixture<O
         var t = new UiTexts(app, "en");
         var assistant = Journeys.Assistant("Otto Leaving", "en");
         var owner = await fixture.NewOwnerPageAsync();
-        var link = await Journeys.InviteAsync(owner, app, t, assistant);
-        var page = await fixture.NewPageAsync(assistant.Language);
-        await Journeys.AcceptUntilEnrolmentAsync(page, app, link, assistant);
-        await Journeys.EnrolAsync(page, app, assistant);
+        var page = await Journeys.BringInAsync(fixture, owner, app, t, assistant);
 
         // What the assistant holds: three items waiting for approval and a place in a decision ahead.
         var assistantId = await DelegationSeeds.PersonIdAsync(app, assistant.Email);
