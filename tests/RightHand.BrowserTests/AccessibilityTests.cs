@@ -12,6 +12,9 @@ public sealed class AccessibilityFixture : OwnerFixture
     public string AssistantState { get; private set; } = "";
     public string OpenInvitationLink { get; private set; } = "";
     public string MailUrl { get; private set; } = "";
+    public Guid AdaId { get; private set; }
+    public Guid DecisionId { get; private set; }
+    public const string DecisionTitle = "Summer party 2027";
 
     public override async Task InitializeAsync()
     {
@@ -28,6 +31,7 @@ public sealed class AccessibilityFixture : OwnerFixture
 
         OpenInvitationLink = await Journeys.InviteAsync(owner, App, t, Journeys.Assistant("Ben Newcomer", "de"));
         await SeedApprovalsAsync();
+        await SeedReviewsAndDecisionAsync();
         MailUrl = owner.Url;
         await owner.Context.CloseAsync();
     }
@@ -43,6 +47,32 @@ public sealed class AccessibilityFixture : OwnerFixture
         await approvals.RequestAsync(new("newsletter", "Newsletters", "summer", "Sommerfest 2027", "Liebe Mitglieder,\ndas Sommerfest ist am 12. Juli, ab 15 Uhr.\nBis bald!", "h2", preparer));
         await approvals.RequestAsync(new("payment-file", "Payments", "run-12", "Lastschriften Dezember", "pain.008.001.08: 42 Lastschriften, Fälligkeit 2026-12-01", "h3", preparer, 123_456));
     }
+
+    /// <summary>
+    /// Spot checks with something on them: Ada's flyer waits for a review, her poster and the owner's
+    /// own post are scored (track record, quality and feedback show figures); a decision both take part in.
+    /// </summary>
+    private async Task SeedReviewsAndDecisionAsync()
+    {
+        AdaId = await DelegationSeeds.PersonIdAsync(App, "ada@example.com");
+        var ownerId = await DelegationSeeds.PersonIdAsync(App, Owner.Email);
+        await DelegationSeeds.SpotCheckEverythingAsync(App, "marketing-material", ownerId);
+        await DelegationSeeds.RequestAsync(App, "marketing-material", "Flyer summer party", "Join us on 5 July!", AdaId);
+        await DelegationSeeds.RequestAsync(App, "marketing-material", "Poster summer party", "5 July, from 3 pm", AdaId);
+        await DelegationSeeds.RequestAsync(App, "marketing-material", "Post on the new opening hours", "We are open longer from May.", ownerId);
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var spotChecks = scope.ServiceProvider.GetRequiredService<RightHand.Delegation.Reviews.SpotChecks>();
+            var db = scope.ServiceProvider.GetRequiredService<RightHand.Platform.Database.AppDb>();
+            foreach (var title in new[] { "Poster summer party", "Post on the new opening hours" })
+            {
+                var id = db.ApprovalRequests.Single(a => a.Title == title).Id;
+                var result = await spotChecks.ScoreAsync(id, ownerId, new() { Correctness = 4, Tone = 3, Completeness = 5, Comment = "Add the venue." });
+                Assert.True(result.Succeeded);
+            }
+        }
+        DecisionId = await DelegationSeeds.ProposeDecisionAsync(App, DecisionTitle, ownerId, ownerId, AdaId);
+    }
 }
 
 /// <summary>Flow 5: axe-core on every page, in the state a person sees it; no serious or critical violations.</summary>
@@ -53,7 +83,9 @@ public sealed class AccessibilityTests(AccessibilityFixture fixture, Xunit.Abstr
     {
         ["/account/two-factor"] = "Two-factor sign-in", ["/access/people"] = "People", ["/access/sessions"] = "Sessions",
         ["/access/tokens"] = "API tokens", ["/account"] = "My account", ["/audit"] = "Audit trail", ["/platform/jobs"] = "Jobs",
-        ["/platform/outbox"] = "Outbox", ["/delegation/approvals"] = "Approvals", ["/delegation/work-types"] = "Kinds of work", ["/status/404"] = "Page not found", ["/no-such-page"] = "Page not found", ["/signin"] = "Sign in",
+        ["/platform/outbox"] = "Outbox", ["/delegation/approvals"] = "Approvals", ["/delegation/work-types"] = "Kinds of work",
+        ["/delegation/reviews"] = "Spot checks", ["/delegation/quality"] = "Quality", ["/delegation/feedback"] = "Feedback on my work",
+        ["/delegation/decisions"] = "Decisions", ["/delegation/decisions/new"] = "New decision", ["/status/404"] = "Page not found", ["/no-such-page"] = "Page not found", ["/signin"] = "Sign in",
     };
 
     [Theory]
@@ -75,6 +107,16 @@ public sealed class AccessibilityTests(AccessibilityFixture fixture, Xunit.Abstr
     [InlineData("/platform/outbox")]
     [InlineData("/delegation/approvals")]
     [InlineData("/delegation/work-types")]
+    [InlineData("/delegation/reviews")]
+    [InlineData("/delegation/quality")]
+    [InlineData("/delegation/quality (de)")]
+    [InlineData("/delegation/feedback")]
+    [InlineData("/delegation/decisions")]
+    [InlineData("/delegation/decisions/new")]
+    [InlineData("/delegation/decisions/{id}")]
+    [InlineData("/delegation/decisions/{id} (de)")]
+    [InlineData("/delegation/people/{id}")]
+    [InlineData("/access/people/{id}/offboard")]
     [InlineData("/platform/outbox/{id}")]
     [InlineData("/invitation/{token}")]
     [InlineData("/invitation/{invalid}")]
@@ -135,6 +177,27 @@ public sealed class AccessibilityTests(AccessibilityFixture fixture, Xunit.Abstr
                 page = await fixture.NewOwnerPageAsync(language);
                 await page.GotoAsync(fixture.MailUrl);
                 await Expect(page.GetByTestId("mail-body")).ToBeVisibleAsync();
+                break;
+            case "/delegation/quality (de)":
+                // The seeded newsletter's preparer is no person: the heading names them on its own, in the nominative.
+                page = await fixture.NewOwnerPageAsync(language);
+                await page.GotoAsync(Journeys.Url(app, path));
+                await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"{t["Unknown person"]} · {t["Newsletter"]}", Level = 2 })).ToBeVisibleAsync();
+                break;
+            case "/delegation/decisions/{id}" or "/delegation/decisions/{id} (de)":
+                page = await fixture.NewOwnerPageAsync(language);
+                await page.GotoAsync(Journeys.Url(app, $"/delegation/decisions/{fixture.DecisionId}"));
+                await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(AccessibilityFixture.DecisionTitle);
+                break;
+            case "/delegation/people/{id}":
+                page = await fixture.NewOwnerPageAsync(language);
+                await page.GotoAsync(Journeys.Url(app, $"/delegation/people/{fixture.AdaId}"));
+                await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(t.Format("Track record of {0}", "Ada Assistant"));
+                break;
+            case "/access/people/{id}/offboard":
+                page = await fixture.NewOwnerPageAsync(language);
+                await page.GotoAsync(Journeys.Url(app, $"/access/people/{fixture.AdaId}/offboard"));
+                await Expect(new OffboardPage(page, t).Heading("Ada Assistant")).ToBeVisibleAsync();
                 break;
             case "/invitation/{token}":
                 page = await fixture.NewPageAsync("de");

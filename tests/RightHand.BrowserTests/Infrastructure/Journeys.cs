@@ -71,6 +71,19 @@ public static class Journeys
         return await outbox.InvitationLinkAsync();
     }
 
+    /// <summary>
+    /// Invite, accept and enrol: <paramref name="invitee"/> in a browser context of their own, signed in on the
+    /// dashboard. The owner's page ends on the invitation mail.
+    /// </summary>
+    public static async Task<IPage> BringInAsync(BrowserFixture browser, IPage ownerPage, TestApp app, UiTexts ownerTexts, Person invitee)
+    {
+        var link = await InviteAsync(ownerPage, app, ownerTexts, invitee);
+        var page = await browser.NewPageAsync(invitee.Language);
+        await AcceptUntilEnrolmentAsync(page, app, link, invitee);
+        await EnrolAsync(page, app, invitee);
+        return page;
+    }
+
     /// <summary>The invitee opens the link, chooses a password and lands on the enrolment page (Assistant needs a second factor).</summary>
     public static async Task AcceptUntilEnrolmentAsync(IPage page, TestApp app, string link, Person invitee)
     {
