@@ -23,7 +23,7 @@ public sealed class DelegationDemoTests
         }
 
         var queue = Html.Parse(await owner.Client.GetStringAsync("/delegation/approvals"));
-        Assert.Contains("2 items waiting", queue.QuerySelector("[data-testid=waiting-count]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("3 items waiting", queue.QuerySelector("[data-testid=waiting-count]")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(queue.QuerySelector("[data-testid=diff] .diff-added"));
 
         var kinds = await owner.Client.GetStringAsync("/delegation/work-types");
@@ -35,5 +35,11 @@ public sealed class DelegationDemoTests
         Assert.Single(Html.Parse(await owner.Client.GetStringAsync("/delegation/reviews")).QuerySelectorAll("[data-testid=preview]"));
         var decisions = Html.Parse(await owner.Client.GetStringAsync("/delegation/decisions"));
         Assert.Single(decisions.QuerySelectorAll("tr.late-change"));
+
+        var tasks = await owner.Client.GetStringAsync("/delegation/tasks?view=overdue");
+        Assert.Contains("Payment reminders, October", tasks, StringComparison.Ordinal);
+        Assert.Contains("Weekly member statistics", await owner.Client.GetStringAsync("/delegation/playbooks"), StringComparison.Ordinal);
+        var cost = Html.Parse(await owner.Client.GetStringAsync("/")).QuerySelector("[data-testid=control-cost]")!.TextContent;
+        Assert.Matches(@"You spent \d+ min checking \d+ h( \d+ min)? of delegated work \(\d+ %\)", cost);
     }
 }

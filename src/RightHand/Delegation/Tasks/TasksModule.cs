@@ -14,6 +14,7 @@ internal static class TasksModule
         services.AddScoped<PlaybookLibrary>();
         services.AddScoped<Offboarding.IOffboardingSource, TasksHeld>();
         services.AddScoped<Offboarding.IHandoverSection, TasksHeld>();
+        services.AddScoped<Platform.Demo.IDemoDataSource, TasksDemoData>();
         if (configuration.GetValue("Jobs:Enabled", true)) services.AddHostedService<RecurringTaskWorker>();
         return services;
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using RightHand.Access;
 using RightHand.Audit;
@@ -106,13 +107,18 @@ internal static class Cli
         var load = new Command("load", "Fill an empty instance with believable demo data");
         load.SetAction((parse, ct) => WithApp(parse, async (services, token) =>
         {
-            var result = await services.GetRequiredService<DemoData>().LoadAsync(Cultures.German, token);
+            // On a fresh instance the demo brings its owner, whose password is shown once, like a new API token.
+            var hasOwner = await services.GetRequiredService<AppDb>().People.AnyAsync(p => p.Role == Roles.Owner, token);
+            var password = hasOwner ? null : Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
+            var result = await services.GetRequiredService<DemoData>().LoadAsync(Cultures.German, token, password);
             if (!result.Succeeded)
             {
                 await Console.Error.WriteLineAsync(string.Join(Environment.NewLine, result.Errors));
                 return 1;
             }
             Console.WriteLine("demo data loaded");
+            if (password is not null)
+                Console.WriteLine($"demo owner: {DemoData.DemoOwnerEmail}, password {password} (shown once; the first sign-in sets up the authenticator)");
             return 0;
         }, ct));
         return new Command("demo", "Demo data") { load };

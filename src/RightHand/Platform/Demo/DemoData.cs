@@ -16,17 +16,32 @@ internal interface IDemoDataSource
 }
 
 /// <summary>Loads every module's demo data into an empty instance, once, in one transaction.</summary>
-internal sealed class DemoData(AppDb db, IEnumerable<IDemoDataSource> sources, TimeProvider clock, IStringLocalizer<Texts> l)
+internal sealed class DemoData(AppDb db, IEnumerable<IDemoDataSource> sources, AccessOperations access, TimeProvider clock, IStringLocalizer<Texts> l)
 {
     private const string MarkerKey = "demo.loaded_at";
+    public const string DemoOwnerName = "Greta Gründerin";
+    public const string DemoOwnerEmail = "owner@example.org";
 
-    public async Task<OperationResult> LoadAsync(CultureInfo culture, CancellationToken ct)
+    /// <summary>
+    /// Loads the demo. The delegation demo needs an owner to delegate from: when the instance has none yet
+    /// (the command line on a fresh instance), <paramref name="ownerPassword"/> creates the demo owner with it,
+    /// in the same transaction.
+    /// </summary>
+    public async Task<OperationResult> LoadAsync(CultureInfo culture, CancellationToken ct, string? ownerPassword = null)
     {
         if (await db.Settings.AnyAsync(s => s.Key == MarkerKey, ct)) return OperationResult.Fail(l["Demo data is already loaded."]);
         if (await db.People.AnyAsync(p => p.Role != Roles.Owner, ct) || await db.Invitations.AnyAsync(ct))
             return OperationResult.Fail(l["Demo data can only be loaded into an empty instance."]);
 
+        var hasOwner = await db.People.AnyAsync(p => p.Role == Roles.Owner, ct);
+        if (!hasOwner && ownerPassword is null) return OperationResult.Fail(l["Set up the owner first: the demo shows work delegated by the owner."]);
+
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (!hasOwner)
+        {
+            var (created, _) = await access.CreateOwnerAsync(DemoOwnerName, DemoOwnerEmail, ownerPassword!, culture.TwoLetterISOLanguageName, ct);
+            if (!created.Succeeded) return created;
+        }
         foreach (var source in sources.OrderBy(s => s.Order)) await source.LoadAsync(db, culture, ct);
         db.Settings.Add(new Setting { Key = MarkerKey, Value = clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), UpdatedAt = clock.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync(ct);

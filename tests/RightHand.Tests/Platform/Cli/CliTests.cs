@@ -67,8 +67,12 @@ public sealed class CliTests
         var first = await RunAsync(["demo", "load", .. target.Arguments]);
         Assert.True(first.Code == 0, first.Error);
         Assert.Contains("demo data loaded", first.Output, StringComparison.Ordinal);
+        // A fresh instance gets the demo's owner, whose password is printed once.
+        Assert.Matches(@"demo owner: owner@example\.org, password \S{24} \(shown once", first.Output);
         Assert.Equal(3, await target.CountAsync("SELECT COUNT(*) FROM invitations"));
-        Assert.Equal(3, await target.CountAsync("SELECT COUNT(*) FROM outgoing_mails WHERE state = 0")); // Outbox: no SMTP configured
+        Assert.Equal(3, await target.CountAsync("SELECT COUNT(*) FROM outgoing_mails WHERE state = 0 AND text_body LIKE '%/invitation/%'")); // Outbox: no SMTP configured
+        Assert.True(await target.CountAsync("SELECT COUNT(*) FROM delegated_tasks") >= 3);
+        Assert.True(await target.CountAsync("SELECT COUNT(*) FROM decision_versions") >= 3);
 
         var second = await RunAsync(["demo", "load", .. target.Arguments]);
         Assert.Equal(1, second.Code);
