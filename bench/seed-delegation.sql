@@ -11,4 +11,12 @@ SELECT printf('%08X-0000-7000-8000-%012X', 16777216 + i, i), 'canned-answer', 'B
        printf('%064X', i), NULL, (SELECT id FROM people LIMIT 1), 0, 0, NULL, NULL, NULL,
        strftime('%Y-%m-%d %H:%M:%f', 'now', '-' || i || ' minutes'), 0, NULL, NULL
 FROM n;
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000)
+INSERT INTO delegated_tasks (id, title, goal, context, definition_of_done, deadline, priority, work_language, links, assignee_id, created_by,
+    created_at, state, state_changed_at, result, playbook_id, is_trial, recurring_task_id, occurrence_date)
+SELECT printf('%08X-0000-7000-9000-%012X', 33554432 + i, i), 'Aufgabe ' || i, 'Mitgliederdaten prüfen, Teil ' || i, 'Seit dem Import im Mai.',
+       'Keine Fehler mehr in Teil ' || i, date('now', ((i % 60) - 20) || ' days'), i % 4, 'de', '', (SELECT id FROM people LIMIT 1),
+       (SELECT id FROM people LIMIT 1), strftime('%Y-%m-%d %H:%M:%f', 'now', '-' || i || ' minutes'), i % 4,
+       strftime('%Y-%m-%d %H:%M:%f', 'now', '-' || i || ' minutes'), '', NULL, 0, NULL, NULL
+FROM n;
 COMMIT;
