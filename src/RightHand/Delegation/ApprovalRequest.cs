@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using RightHand.Audit;
 
 namespace RightHand.Delegation;
 
@@ -32,8 +31,6 @@ internal sealed class ApprovalRequest
     public DateTime CreatedAt { get; set; }
     /// <summary>Trial work: reviewed with scores whatever the autonomy level.</summary>
     public bool AlwaysReview { get; set; }
-    /// <summary>When a decider last had the item in front of them; the review time runs from here to the decision.</summary>
-    public DateTime? ReviewOpenedAt { get; set; }
     /// <summary>The decider's time on this item (capped); what control costs.</summary>
     public int? ReviewSeconds { get; set; }
 
@@ -54,7 +51,6 @@ internal sealed class ApprovalRequestConfiguration : IEntityTypeConfiguration<Ap
         builder.HasIndex(a => new { a.Module, a.ItemId, a.State });
         // Added to a table with rows: the database fills older requests with false.
         builder.Property(a => a.AlwaysReview).HasDefaultValue(false);
-        builder.Property(a => a.ReviewOpenedAt).IsNotAudited();
         builder.HasIndex(a => new { a.State, a.CreatedAt });
         builder.HasIndex(a => new { a.PreparedBy, a.DecidedAt });
     }

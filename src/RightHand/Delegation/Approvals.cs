@@ -72,7 +72,7 @@ internal sealed class Approvals(AppDb db, TimeProvider clock, SpotCheckSampler s
     /// Approves a pending request. For money the approver must be another person than the preparer and
     /// must just have confirmed their second factor (the caller checks the code and says so).
     /// </summary>
-    public async Task<OperationResult> ApproveAsync(Guid requestId, Guid approver, bool freshSecondFactor, CancellationToken ct = default)
+    public async Task<OperationResult> ApproveAsync(Guid requestId, Guid approver, bool freshSecondFactor, DateTime? openedAt = null, CancellationToken ct = default)
     {
         var request = await db.ApprovalRequests.FindAsync([requestId], ct);
         if (request is null || request.State != ApprovalState.Pending) return OperationResult.Fail(l["This item is no longer waiting for approval."]);
@@ -82,7 +82,7 @@ internal sealed class Approvals(AppDb db, TimeProvider clock, SpotCheckSampler s
             if (approver == request.PreparedBy) return OperationResult.Fail(l["Four eyes: money is approved by a second person, not by the one who prepared it."]);
             if (!freshSecondFactor) return OperationResult.Fail(l["Confirm the approval with a fresh code from your authenticator app."]);
         }
-        Decide(request, ApprovalState.Approved, approver);
+        Decide(request, ApprovalState.Approved, approver, openedAt);
         type.ApprovalsInARow++;
         if (type.Level == AutonomyLevel.ApproveEach && type.ApprovalsInARow >= type.PromotionThreshold) type.PromotionOffered = true;
         await TellModuleAsync(request, ct);
@@ -91,14 +91,14 @@ internal sealed class Approvals(AppDb db, TimeProvider clock, SpotCheckSampler s
     }
 
     /// <summary>Sends an item back with a comment. The run of approvals starts over and the work type falls back to "approve each".</summary>
-    public async Task<OperationResult> RequestChangesAsync(Guid requestId, Guid reviewer, string comment, CancellationToken ct = default)
+    public async Task<OperationResult> RequestChangesAsync(Guid requestId, Guid reviewer, string comment, DateTime? openedAt = null, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(comment)) return OperationResult.Fail(l["Say what should change."]);
         var request = await db.ApprovalRequests.FindAsync([requestId], ct);
         if (request is null || request.State is ApprovalState.Voided or ApprovalState.ChangesRequested)
             return OperationResult.Fail(l["This item is no longer waiting for approval."]);
         var type = await db.WorkTypes.FindAsync([request.WorkTypeKey], ct) ?? throw new InvalidOperationException($"Work type {request.WorkTypeKey} is gone.");
-        Decide(request, ApprovalState.ChangesRequested, reviewer);
+        Decide(request, ApprovalState.ChangesRequested, reviewer, openedAt);
         request.Comment = comment.Trim();
         type.ApprovalsInARow = 0;
         type.PromotionOffered = false;
@@ -128,12 +128,13 @@ internal sealed class Approvals(AppDb db, TimeProvider clock, SpotCheckSampler s
         return OperationResult.Ok;
     }
 
-    private void Decide(ApprovalRequest request, ApprovalState state, Guid by)
+    /// <summary>Records the decision; <paramref name="openedAt"/> (when the decider was shown the item) gives the review time.</summary>
+    private void Decide(ApprovalRequest request, ApprovalState state, Guid by, DateTime? openedAt)
     {
         request.State = state;
         request.DecidedBy = by;
         request.DecidedAt = Now;
-        request.ReviewSeconds = Reviews.ReviewTime.Seconds(request.ReviewOpenedAt, Now);
+        request.ReviewSeconds = Reviews.ReviewTime.Seconds(openedAt, Now);
     }
 
     /// <summary>The asking module updates its item in the same transaction as the decision, so the two never disagree.</summary>
@@ -209,6 +210,7 @@ internal static class DelegationModule
         .AddSingleton(new SpotCheckSampler(Random.Shared))
         .AddScoped<Approvals>()
         .AddScoped<Reviews.SpotChecks>()
+        .AddSingleton<Reviews.ReviewClock>()
         .AddScoped<Reviews.Quality>()
         .AddScoped<Reviews.ControlCostReport>()
         .AddScoped<Platform.Demo.IDemoDataSource, DelegationDemoData>();

@@ -118,6 +118,21 @@ public sealed class SpotCheckTests
     }
 
     [Fact]
+    public void TheReviewClocksStamp_OnlyCountsForItsOwnItem_AndNotWhenChanged()
+    {
+        var clock = new ManualClock(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero));
+        var reviewClock = new ReviewClock(new Microsoft.AspNetCore.DataProtection.EphemeralDataProtectionProvider(), clock);
+        var item = Guid.CreateVersion7();
+        var stamp = reviewClock.Start(item);
+        clock.Advance(TimeSpan.FromMinutes(5));
+
+        Assert.Equal(new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc), reviewClock.OpenedAt(item, stamp));
+        Assert.Null(reviewClock.OpenedAt(Guid.CreateVersion7(), stamp));
+        Assert.Null(reviewClock.OpenedAt(item, stamp[..^2] + (stamp[^2] == 'A' ? "B" : "A") + stamp[^1]));
+        Assert.Null(reviewClock.OpenedAt(item, null));
+    }
+
+    [Fact]
     public void ReviewTime_IsCappedAndNeverNegative()
     {
         var opened = new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc);

@@ -21,18 +21,7 @@ internal sealed class SpotChecks(AppDb db, TimeProvider clock, IStringLocalizer<
         db.ApprovalRequests.Where(a => a.SampledForReview && a.State != ApprovalState.Voided && a.State != ApprovalState.ChangesRequested
             && !db.SpotCheckReviews.Any(r => r.ApprovalRequestId == a.Id));
 
-    /// <summary>
-    /// Notes that a decider has these items in front of them now. Not audited and not part of any
-    /// decision: it only starts the clock for <see cref="ReviewTime"/>.
-    /// </summary>
-    public Task MarkOpenedAsync(IReadOnlyCollection<Guid> requestIds, CancellationToken ct = default)
-    {
-        if (requestIds.Count == 0) return Task.CompletedTask;
-        var now = Now;
-        return db.ApprovalRequests.Where(a => requestIds.Contains(a.Id)).ExecuteUpdateAsync(s => s.SetProperty(a => a.ReviewOpenedAt, now), ct);
-    }
-
-    public async Task<OperationResult> ScoreAsync(Guid requestId, Guid reviewer, Scores scores, CancellationToken ct = default)
+    public async Task<OperationResult> ScoreAsync(Guid requestId, Guid reviewer, Scores scores, DateTime? openedAt = null, CancellationToken ct = default)
     {
         var errors = new List<string>();
         Check(scores.Correctness, l["Correctness"]);
@@ -48,7 +37,7 @@ internal sealed class SpotChecks(AppDb db, TimeProvider clock, IStringLocalizer<
         {
             ApprovalRequestId = requestId, ReviewedBy = reviewer, Correctness = scores.Correctness!.Value, Tone = scores.Tone!.Value,
             Completeness = scores.Completeness!.Value, Comment = string.IsNullOrWhiteSpace(scores.Comment) ? null : scores.Comment.Trim(),
-            ReviewSeconds = ReviewTime.Seconds(request.ReviewOpenedAt, Now), At = Now,
+            ReviewSeconds = ReviewTime.Seconds(openedAt, Now), At = Now,
         });
         await db.SaveChangesAsync(ct);
         return OperationResult.Ok;

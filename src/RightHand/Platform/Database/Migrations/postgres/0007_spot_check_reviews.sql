@@ -1,7 +1,6 @@
 -- 0007: spot-check reviews with scores, and the review clock on approval requests (what control costs).
 
 ALTER TABLE approval_requests ADD COLUMN always_review boolean NOT NULL DEFAULT FALSE;
-ALTER TABLE approval_requests ADD COLUMN review_opened_at timestamp with time zone;
 ALTER TABLE approval_requests ADD COLUMN review_seconds integer;
 
 CREATE INDEX ix_approval_requests_prepared_by_decided_at ON approval_requests (prepared_by, decided_at);
