@@ -5,11 +5,11 @@ PRAGMA journal_mode = WAL;
 BEGIN;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000)
 INSERT INTO approval_requests (id, work_type_key, module, item_id, title, preview, content_hash, amount_cents, prepared_by, state,
-    sampled_for_review, decided_by, decided_at, comment, created_at, always_review, review_opened_at, review_seconds)
+    sampled_for_review, decided_by, decided_at, comment, created_at, always_review, review_seconds)
 SELECT printf('%08X-0000-7000-8000-%012X', 16777216 + i, i), 'canned-answer', 'Bench', 'item-' || i, 'Antwort ' || i,
        'Guten Tag,' || char(10) || 'vielen Dank für Ihre Nachricht Nr. ' || i || '. Ihr Passwort setzen Sie unter Konto → Sicherheit zurück.' || char(10) || 'Viele Grüße',
        printf('%064X', i), NULL, (SELECT id FROM people LIMIT 1), 0, 0, NULL, NULL, NULL,
-       strftime('%Y-%m-%d %H:%M:%f', 'now', '-' || i || ' minutes'), 0, NULL, NULL
+       strftime('%Y-%m-%d %H:%M:%f', 'now', '-' || i || ' minutes'), 0, NULL
 FROM n;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000)
 INSERT INTO delegated_tasks (id, title, goal, context, definition_of_done, deadline, priority, work_language, links, assignee_id, created_by,
