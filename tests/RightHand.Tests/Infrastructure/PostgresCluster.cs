@@ -47,7 +47,7 @@ public sealed class PostgresCluster : IAsyncDisposable
     }
 
     public string ConnectionString(string database) =>
-        string.Create(CultureInfo.InvariantCulture, $"Host={Localhost};Port={Port};Username={User};Database={database};Pooling=true");
+        string.Create(CultureInfo.InvariantCulture, $"Host={Localhost};Port={Port};Username={User};Database={database};Pooling=true;Connection Idle Lifetime=2;Connection Pruning Interval=1");
 
     /// <summary>Creates an empty database (a random name unless given) and returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string? name = null)
@@ -120,7 +120,7 @@ public sealed class PostgresCluster : IAsyncDisposable
             // Durability settings off: a test cluster never survives a crash, and fsync dominates run time.
             var options = string.Create(
                 CultureInfo.InvariantCulture,
-                $"-p {Port} -k {_root} -c listen_addresses={Localhost} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200");
+                $"-p {Port} -k {_root} -c listen_addresses={Localhost} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400");
             string[] args = ["-D", DataDirectory, "-o", options, "-l", LogFile, "-w", "start"];
             var result = await RunAsServerUserAsync("pg_ctl", args);
             if (result.Succeeded)

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using RightHand.Tests.Infrastructure;
+using Xunit;
 
 namespace RightHand.Tests.Platform.Export;
 
@@ -63,4 +64,13 @@ internal static class Archives
     public static JsonElement Manifest(IReadOnlyDictionary<string, byte[]> entries) => JsonDocument.Parse(entries["manifest.json"]).RootElement;
 
     public static string[] Lines(byte[] jsonl) => System.Text.Encoding.UTF8.GetString(jsonl).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>Row by row; a failure names the table and shows the first differing row from both sides.</summary>
+    public static void AssertSameRows(string table, byte[] expected, byte[] actual)
+    {
+        var (a, b) = (Lines(expected), Lines(actual));
+        var at = Enumerable.Range(0, Math.Min(a.Length, b.Length)).FirstOrDefault(i => a[i] != b[i], -1);
+        Assert.True(at < 0 && a.Length == b.Length,
+            at < 0 ? $"{table}: {a.Length} rows exported, {b.Length} after the round trip" : $"{table}, row {at + 1}:\n  before: {a[at]}\n  after:  {b[at]}");
+    }
 }
