@@ -40,7 +40,7 @@ internal sealed class DelegationDemoData(DecisionLog decisions, TimeProvider clo
             : new[] { "Reset your password", "Invoice sent again", "Notice period", "Change of address", "Returned direct debit", "Account locked", "Webinar recording", "Membership card", "Fee change", "Unsubscribe from the newsletter", "Data access request" };
         for (var i = 0; i < answers.Length; i++)
         {
-            var at = now.AddDays(-38 + i * 3.4);
+            var at = now.AddHours(-38 * 24 + i * 82);
             var request = Item("canned-answer", "Support", answers[i], (de ? "Guten Tag,\n\n" : "Hello,\n\n") + answers[i] + " …", at, i == 0 ? ApprovalState.ChangesRequested : ApprovalState.Approved);
             if (i == 0) request.Comment = de ? "Bitte mit Anrede und Link zur Hilfeseite." : "Please add the greeting and the link to the help page.";
             db.ApprovalRequests.Add(request);

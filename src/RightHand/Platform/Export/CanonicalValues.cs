@@ -8,18 +8,22 @@ namespace RightHand.Platform.Export;
 /// How a stored value is written to, and read from, the archive, so that the same row gives the same
 /// JSON on SQLite and PostgreSQL: times as UTC ISO 8601 with microseconds (the finest PostgreSQL keeps;
 /// a SQLite time finer than that keeps its seventh digit rather than lose it), GUIDs in lower case,
-/// booleans as booleans, numbers (and enums, stored as numbers) as numbers. Binary values are not
+/// dates as yyyy-MM-dd, booleans as booleans, numbers (and enums, stored as numbers) as numbers. Binary values are not
 /// written here: they go to <c>files/</c> (see <see cref="FullExport"/>). SQLite's rows take a faster
 /// path with the same result (<see cref="SqliteRows"/>).
 /// </summary>
 internal static class CanonicalValues
 {
+    /// <summary>Calendar dates (a deadline, the day time was logged) as ISO 8601 dates.</summary>
+    private const string DateFormat = "yyyy-MM-dd";
+
     public static void Write(Utf8JsonWriter json, DbDataReader reader, int ordinal, Type stored)
     {
         if (stored == typeof(string)) json.WriteStringValue(reader.GetString(ordinal));
         else if (stored == typeof(Guid)) WriteGuid(json, reader.GetGuid(ordinal));
         else if (stored == typeof(DateTime)) WriteTime(json, reader.GetDateTime(ordinal));
         else if (stored == typeof(DateTimeOffset)) WriteTime(json, reader.GetFieldValue<DateTimeOffset>(ordinal).UtcDateTime);
+        else if (stored == typeof(DateOnly)) json.WriteStringValue(reader.GetFieldValue<DateOnly>(ordinal).ToString(DateFormat, CultureInfo.InvariantCulture));
         else if (stored == typeof(bool)) json.WriteBooleanValue(reader.GetBoolean(ordinal));
         else if (stored == typeof(long) || stored == typeof(int) || stored == typeof(short) || stored == typeof(byte)) json.WriteNumberValue(reader.GetInt64(ordinal));
         else if (stored == typeof(decimal)) json.WriteNumberValue(reader.GetDecimal(ordinal));
@@ -62,6 +66,7 @@ internal static class CanonicalValues
         if (stored == typeof(Guid)) return Guid.Parse(value.GetString()!, CultureInfo.InvariantCulture);
         if (stored == typeof(DateTime)) return DateTime.Parse(value.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
         if (stored == typeof(DateTimeOffset)) return DateTimeOffset.Parse(value.GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+        if (stored == typeof(DateOnly)) return DateOnly.ParseExact(value.GetString()!, DateFormat, CultureInfo.InvariantCulture);
         if (stored == typeof(bool)) return value.GetBoolean();
         if (stored == typeof(long)) return value.GetInt64();
         if (stored == typeof(int)) return value.GetInt32();
@@ -77,7 +82,7 @@ internal static class CanonicalValues
     public static bool Fits(JsonElement value, Type stored) => value.ValueKind switch
     {
         JsonValueKind.Null => true,
-        JsonValueKind.String => stored == typeof(string) || stored == typeof(Guid) || stored == typeof(DateTime) || stored == typeof(DateTimeOffset),
+        JsonValueKind.String => stored == typeof(string) || stored == typeof(Guid) || stored == typeof(DateTime) || stored == typeof(DateTimeOffset) || stored == typeof(DateOnly),
         JsonValueKind.True or JsonValueKind.False => stored == typeof(bool),
         JsonValueKind.Number => stored.IsPrimitive || stored == typeof(decimal),
         JsonValueKind.Object => stored == typeof(byte[]),

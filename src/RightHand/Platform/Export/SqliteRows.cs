@@ -43,6 +43,8 @@ internal static class SqliteRows
         else if (stored == typeof(double) || stored == typeof(float)) json.WriteNumberValue(raw.sqlite3_column_double(statement, column));
         else if (type == raw.SQLITE_TEXT && stored == typeof(Guid)) WriteGuid(json, raw.sqlite3_column_blob(statement, column));
         else if (type == raw.SQLITE_TEXT && stored == typeof(DateTime)) WriteTime(json, raw.sqlite3_column_blob(statement, column));
+        // EF keeps a date as yyyy-MM-dd, which is already the canonical form.
+        else if (type == raw.SQLITE_TEXT && stored == typeof(DateOnly)) json.WriteStringValue(raw.sqlite3_column_blob(statement, column));
         else if (type == raw.SQLITE_TEXT && stored == typeof(decimal))
             json.WriteNumberValue(decimal.Parse(raw.sqlite3_column_blob(statement, column), NumberStyles.Number, CultureInfo.InvariantCulture));
         else throw new NotSupportedException($"The full export cannot read a {stored.Name} stored as SQLite type {type}; add it to {nameof(SqliteRows)}.");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RightHand.Access;
@@ -5,6 +6,7 @@ using RightHand.Delegation;
 using RightHand.Platform.Database;
 using RightHand.Platform.Jobs;
 using RightHand.Tests.Access;
+using RightHand.Platform.Demo;
 using RightHand.Tests.Infrastructure;
 using Xunit;
 
@@ -47,7 +49,8 @@ public sealed class FullExportRoundTripTests
         Assert.Equal(tables, after.Keys.Where(k => k.StartsWith("tables/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
         foreach (var table in tables) Archives.AssertSameRows(table, before[table], after[table]);
         // The comparison means something only if the source held data of every kind.
-        foreach (var table in new[] { "people", "invitations", "api_tokens", "user_sessions", "passkeys", "approval_requests", "autonomy_changes", "work_types", "outgoing_mails", "jobs", "audit_entries", "data_protection_keys" })
+        foreach (var table in new[] { "people", "invitations", "api_tokens", "user_sessions", "passkeys", "approval_requests", "autonomy_changes", "work_types", "outgoing_mails", "jobs", "audit_entries", "data_protection_keys",
+                     "delegated_tasks", "task_time_logs", "task_comments", "recurring_tasks", "playbooks", "playbook_versions", "spot_check_reviews", "decisions", "decision_versions", "decision_agreements" })
             Assert.True(Archives.Lines(before[$"tables/{table}.jsonl"]).Length > 0, $"the source has no rows in {table}");
         // Both passkeys carry the same attestation: stored once.
         Assert.Contains("{\"$file\":\"", Archives.Lines(before["tables/passkeys.jsonl"])[0], StringComparison.Ordinal);
@@ -66,6 +69,9 @@ public sealed class FullExportRoundTripTests
     private static async Task<StaffSession> PopulateAsync(TestApp app)
     {
         var owner = await StaffSession.SetUpOwnerAsync(app);
+        // The demo fills the delegation tables: tasks (with dates), time logs, playbooks, reviews, decisions.
+        await using (var demo = app.Scope())
+            Assert.True((await demo.ServiceProvider.GetRequiredService<DemoData>().LoadAsync(CultureInfo.GetCultureInfo("de"), default)).Succeeded);
         await owner.InviteAndAcceptAsync(app, "Ada Assistant", "ada@example.org", Roles.Assistant);
         await owner.InviteAsync(app, "Ivo Accountant", "ivo@example.org", Roles.Accountant, "de");
         await using var scope = app.Scope();
@@ -79,7 +85,8 @@ public sealed class FullExportRoundTripTests
 
         var db = services.GetRequiredService<AppDb>();
         // Whole microseconds, as the app's clock gives them: PostgreSQL keeps no finer time.
-        var now = DateTime.UtcNow.AddTicks(-(DateTime.UtcNow.Ticks % TimeSpan.TicksPerMicrosecond));
+        var clock = DateTime.UtcNow;
+        var now = clock.AddTicks(-(clock.Ticks % TimeSpan.TicksPerMicrosecond));
         await db.EnqueueAsync("export-test", new { Report = "Q3" }, now.AddDays(30));
         var attestation = "same attestation"u8.ToArray();
         foreach (var name in new[] { "Laptop", "Phone" })
