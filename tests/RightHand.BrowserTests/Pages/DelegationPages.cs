@@ -19,6 +19,13 @@ public sealed class ApprovalQueuePage(IPage page, UiTexts t)
         if (code is not null) await item.GetByLabel(t["Code from your authenticator app"], new() { Exact = true }).FillAsync(code);
         await item.GetByRole(AriaRole.Button, new() { Name = t["Approve"], Exact = true }).ClickAsync();
     }
+
+    public async Task RequestChangesAsync(string title, string comment)
+    {
+        var item = Item(title);
+        await item.GetByLabel(t["What should change?"], new() { Exact = true }).FillAsync(comment);
+        await item.GetByRole(AriaRole.Button, new() { Name = t["Request changes"], Exact = true }).ClickAsync();
+    }
 }
 
 /// <summary>/delegation/work-types: a row per kind of work, the checking rules forms and the history of level changes.</summary>
