@@ -44,9 +44,11 @@ public sealed class WorkTypesPage(IPage page, UiTexts t)
 
     public async Task SetSpotCheckShareAsync(string kindOfWork, int percent)
     {
-        var rules = page.GetByRole(AriaRole.Form, new() { Name = t.Format("Checking rules for {0}", t[kindOfWork]) });
-        await rules.GetByLabel(t["Spot-check share (%)"], new() { Exact = true }).FillAsync(percent.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await rules.GetByRole(AriaRole.Button, new() { Name = t["Save"], Exact = true }).ClickAsync();
+        // A row of the rules table; its inputs belong to the form (named "Checking rules for …") in its last cell.
+        var row = page.Locator("table.rules").GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = t[kindOfWork], Exact = true }) });
+        await row.GetByLabel(t["Spot-check share (%)"], new() { Exact = true }).FillAsync(percent.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await row.GetByRole(AriaRole.Form, new() { Name = t.Format("Checking rules for {0}", t[kindOfWork]) })
+            .GetByRole(AriaRole.Button, new() { Name = t["Save"], Exact = true }).ClickAsync();
     }
 }
 

@@ -103,7 +103,12 @@ public sealed class OffboardingTests
         Assert.Contains("## Recent decisions (last 90 days)", report, StringComparison.Ordinal);
         Assert.Contains("- Marias Skript", report, StringComparison.Ordinal);
         // The page shows the report kept at the offboarding, not a new preview (the person holds nothing now).
-        Assert.Equal(report, (await Html.GetAsync(owner.Client, $"/access/people/{assistant.PersonId}/offboard")).QuerySelector("[data-testid=report]")!.TextContent);
+        // It is shown as HTML under the card's heading: the report's title one level down, its lists as lists.
+        var shown = (await Html.GetAsync(owner.Client, $"/access/people/{assistant.PersonId}/offboard")).QuerySelector("[data-testid=report]")!;
+        Assert.Equal(report.Split('\n')[0].TrimStart('#', ' '), shown.QuerySelector("h3")!.TextContent);
+        Assert.Contains(shown.QuerySelectorAll("li"), li => li.TextContent == $"Taken over by: {successor.Name}");
+        Assert.Contains(shown.QuerySelectorAll("h5"), h => h.TextContent == "Pending approvals (101)");
+        Assert.DoesNotContain("###", shown.TextContent, StringComparison.Ordinal);
     }
 
     [Theory]
