@@ -28,6 +28,19 @@ public static class TaskSeeds
         return id!.Value;
     }
 
+    /// <summary>The assignee starts the task, ticks its first checklist item and logs 1:30 h on it.</summary>
+    public static async Task WorkOnAsync(TestApp app, Guid taskId, Guid assignee, bool isOwner)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var tasks = scope.ServiceProvider.GetRequiredService<DelegatedTasks>();
+        var db = scope.ServiceProvider.GetRequiredService<RightHand.Platform.Database.AppDb>();
+        var me = new TaskActor(assignee, isOwner);
+        Assert.True((await tasks.StartAsync(taskId, me)).Succeeded);
+        var first = db.ChecklistItems.Where(i => i.TaskId == taskId).OrderBy(i => i.Position).First().Id;
+        Assert.True((await tasks.TickAsync(taskId, first, true, me)).Succeeded);
+        Assert.True((await tasks.LogTimeAsync(taskId, "1:30", tasks.Today, "Inbox", me)).Succeeded);
+    }
+
     /// <summary>A weekly brief (Mondays, due two days later) for <paramref name="assignee"/>.</summary>
     public static async Task RecurringAsync(TestApp app, string title, Guid assignee, Guid owner)
     {
