@@ -34,9 +34,9 @@ public sealed class WorkTypesPage(IPage page, UiTexts t)
     public ILocator Heading => page.GetByRole(AriaRole.Heading, new() { Name = t["Kinds of work"], Level = 1 });
     public ILocator Status => page.GetByRole(AriaRole.Status);
 
-    /// <summary>The table row of a kind of work, found by its name in the first cell.</summary>
+    /// <summary>The row of a kind of work in the levels table (not the checking rules), found by its name in the first cell.</summary>
     public ILocator Row(string kindOfWork) =>
-        page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Cell, new() { Name = t[kindOfWork] }) });
+        page.Locator("table:not(.rules)").GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Cell, new() { Name = t[kindOfWork] }) });
 
     public ILocator Level(string kindOfWork) => page.GetByLabel(t.Format("Level of {0}", t[kindOfWork]), new() { Exact = true });
     public ILocator PromoteButton(string kindOfWork) => Row(kindOfWork).GetByRole(AriaRole.Button, new() { Name = t["Move to spot-checked"] });
