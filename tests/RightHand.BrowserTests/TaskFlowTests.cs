@@ -61,6 +61,9 @@ public sealed class TaskFlowTests(DelegationFixture fixture) : IClassFixture<Del
         await task.TickButton("Read the info@ inbox").ClickAsync();
         await Expect(task.TickButton("Read the info@ inbox")).ToHaveAttributeAsync("aria-pressed", "true");
         await Expect(task.TickButton("Answer each question")).ToHaveAttributeAsync("aria-pressed", "false");
+        // Each post ends in a redirect: reloading shows the page again instead of ticking the item a second time (unticking it).
+        await page.ReloadAsync();
+        await Expect(task.TickButton("Read the info@ inbox")).ToHaveAttributeAsync("aria-pressed", "true");
         await task.LogTimeAsync("1:30", "Inbox and answers");
         await Expect(task.Status).ToHaveTextAsync(at["Time logged."]);
         await Expect(task.TimeTotal).ToHaveTextAsync(at.Format("Logged in total: {0}", "1:30 h"));
@@ -79,9 +82,8 @@ public sealed class TaskFlowTests(DelegationFixture fixture) : IClassFixture<Del
         await Expect(queue.Status).ToHaveTextAsync(t["Sent back with your comment."]);
         await Expect(queue.Item(Title)).ToHaveCountAsync(0);
 
-        // (A fresh visit, not a reload: reloading would post the last form again.)
         // The assistant sees the comment highlighted, changes the result and submits again.
-        await page.GotoAsync(url);
+        await page.ReloadAsync();
         await Expect(task.State).ToHaveTextAsync(at["changes requested"]);
         await Expect(task.Feedback).ToContainTextAsync(at.Format("Changes requested by {0}:", fixture.Owner.Name));
         await Expect(task.Feedback).ToContainTextAsync(ChangeRequest);
@@ -102,7 +104,7 @@ public sealed class TaskFlowTests(DelegationFixture fixture) : IClassFixture<Del
         await Expect(queue.Status).ToHaveTextAsync(t["Approved."]);
 
         // The assistant closes it; it leaves My tasks.
-        await page.GotoAsync(url);
+        await page.ReloadAsync();
         await Expect(task.State).ToHaveTextAsync(at["approved"]);
         await task.ClickAsync("Mark done");
         await Expect(task.Status).ToHaveTextAsync(at["The task is done."]);
