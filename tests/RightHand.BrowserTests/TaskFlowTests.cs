@@ -102,6 +102,10 @@ public sealed class TaskFlowTests(DelegationFixture fixture) : IClassFixture<Del
         await Screenshots.SaveAsync(owner, "approvals-task-resubmitted-en");
         await queue.ApproveAsync(Title);
         await Expect(queue.Status).ToHaveTextAsync(t["Approved."]);
+        // A reload shows the queue again (the approval was a post followed by a redirect), not an error page.
+        await owner.ReloadAsync();
+        await Expect(queue.Heading).ToBeVisibleAsync();
+        await Expect(queue.Item(Title)).ToHaveCountAsync(0);
 
         // The assistant closes it; it leaves My tasks.
         await page.ReloadAsync();
