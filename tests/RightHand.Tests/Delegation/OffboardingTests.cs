@@ -66,7 +66,8 @@ public sealed class OffboardingTests
         Assert.Contains("- Newsletter 042", preview, StringComparison.Ordinal);
 
         var done = await owner.Client.SubmitAsync($"/access/people/{assistant.PersonId}/offboard", "offboard", new Dictionary<string, string> { ["Successor"] = successor.PersonId.ToString() });
-        Assert.Contains("Handed over.", await done.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode); // Post/Redirect/Get: a reload shows the report, it does not post again
+        Assert.Contains("Handed over.", await owner.Client.GetStringAsync(Html.Location(done)), StringComparison.Ordinal);
 
         // Their browser is sent to the sign-in, their token is dead.
         var next = await assistant.Client.GetAsync("/");
