@@ -7,13 +7,17 @@ using static Microsoft.Playwright.Assertions;
 namespace RightHand.BrowserTests;
 
 /// <summary>The app with something on every page: an owner, an assistant halfway through enrolment, an open invitation and its mail.</summary>
-public sealed class AccessibilityFixture : OwnerFixture
+public sealed partial class AccessibilityFixture : OwnerFixture
 {
     public string AssistantState { get; private set; } = "";
     public string OpenInvitationLink { get; private set; } = "";
     public string MailUrl { get; private set; } = "";
     public Guid AdaId { get; private set; }
     public Guid DecisionId { get; private set; }
+    public Guid TaskId { get; private set; }
+    public Guid PlaybookId { get; private set; }
+    public const string TaskTitle = "Prepare the board meeting";
+    public const string PlaybookTitle = "Answering membership questions";
     public const string DecisionTitle = "Summer party 2027";
 
     public override async Task InitializeAsync()
@@ -32,6 +36,7 @@ public sealed class AccessibilityFixture : OwnerFixture
         OpenInvitationLink = await Journeys.InviteAsync(owner, App, t, Journeys.Assistant("Ben Newcomer", "de"));
         await SeedApprovalsAsync();
         await SeedReviewsAndDecisionAsync();
+        await SeedTasksAsync();
         MailUrl = owner.Url;
         await owner.Context.CloseAsync();
     }
@@ -75,6 +80,20 @@ public sealed class AccessibilityFixture : OwnerFixture
     }
 }
 
+public sealed partial class AccessibilityFixture
+{
+    /// <summary>A playbook, the owner's own task in progress (checklist, time), a task and a recurring task for Ada.</summary>
+    private async Task SeedTasksAsync()
+    {
+        var ownerId = await DelegationSeeds.PersonIdAsync(App, Owner.Email);
+        PlaybookId = await TaskSeeds.PlaybookAsync(App, PlaybookTitle, "Mitgliederfragen beantworten", ownerId);
+        TaskId = await TaskSeeds.BriefAsync(App, TaskTitle, ownerId, ownerId, PlaybookId);
+        await TaskSeeds.WorkOnAsync(App, TaskId, ownerId, isOwner: true);
+        await TaskSeeds.BriefAsync(App, "Answer the questions of the week", AdaId, ownerId, PlaybookId);
+        await TaskSeeds.RecurringAsync(App, "Weekly newsletter draft", AdaId, ownerId);
+    }
+}
+
 /// <summary>Flow 5: axe-core on every page, in the state a person sees it; no serious or critical violations.</summary>
 public sealed class AccessibilityTests(AccessibilityFixture fixture, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<AccessibilityFixture>
 {
@@ -85,7 +104,10 @@ public sealed class AccessibilityTests(AccessibilityFixture fixture, Xunit.Abstr
         ["/access/tokens"] = "API tokens", ["/account"] = "My account", ["/audit"] = "Audit trail", ["/platform/jobs"] = "Jobs",
         ["/platform/outbox"] = "Outbox", ["/delegation/approvals"] = "Approvals", ["/delegation/work-types"] = "Kinds of work",
         ["/delegation/reviews"] = "Spot checks", ["/delegation/quality"] = "Quality", ["/delegation/feedback"] = "Feedback on my work",
-        ["/delegation/decisions"] = "Decisions", ["/delegation/decisions/new"] = "New decision", ["/status/404"] = "Page not found", ["/no-such-page"] = "Page not found", ["/signin"] = "Sign in",
+        ["/delegation/decisions"] = "Decisions", ["/delegation/decisions/new"] = "New decision",
+        ["/delegation/tasks"] = "Tasks", ["/delegation/tasks/new"] = "Brief a task", ["/delegation/recurring"] = "Recurring tasks",
+        ["/delegation/playbooks"] = "Playbooks", ["/delegation/playbooks/new"] = "Write a playbook", ["/delegation/tasks/trial"] = "Trial tasks",
+        ["/platform/export"] = "Export", ["/status/404"] = "Page not found", ["/no-such-page"] = "Page not found", ["/signin"] = "Sign in",
     };
 
     [Theory]
@@ -117,6 +139,16 @@ public sealed class AccessibilityTests(AccessibilityFixture fixture, Xunit.Abstr
     [InlineData("/delegation/decisions/{id} (de)")]
     [InlineData("/delegation/people/{id}")]
     [InlineData("/access/people/{id}/offboard")]
+    [InlineData("/delegation/tasks")]
+    [InlineData("/delegation/tasks (de)")]
+    [InlineData("/delegation/tasks/new")]
+    [InlineData("/delegation/tasks/{id}")]
+    [InlineData("/delegation/recurring")]
+    [InlineData("/delegation/playbooks")]
+    [InlineData("/delegation/playbooks/new")]
+    [InlineData("/delegation/playbooks/{id}")]
+    [InlineData("/delegation/tasks/trial")]
+    [InlineData("/platform/export")]
     [InlineData("/platform/outbox/{id}")]
     [InlineData("/invitation/{token}")]
     [InlineData("/invitation/{invalid}")]
@@ -198,6 +230,22 @@ public sealed class AccessibilityTests(AccessibilityFixture fixture, Xunit.Abstr
                 page = await fixture.NewOwnerPageAsync(language);
                 await page.GotoAsync(Journeys.Url(app, $"/access/people/{fixture.AdaId}/offboard"));
                 await Expect(new OffboardPage(page, t).Heading("Ada Assistant")).ToBeVisibleAsync();
+                break;
+            case "/delegation/tasks" or "/delegation/tasks (de)":
+                page = await fixture.NewOwnerPageAsync(language);
+                await page.GotoAsync(Journeys.Url(app, path));
+                await Expect(new TaskListPage(page, t).Row(AccessibilityFixture.TaskTitle)).ToContainTextAsync(t["in progress"]);
+                break;
+            case "/delegation/tasks/{id}":
+                page = await fixture.NewOwnerPageAsync(language);
+                await page.GotoAsync(Journeys.Url(app, $"/delegation/tasks/{fixture.TaskId}"));
+                await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(AccessibilityFixture.TaskTitle);
+                await Expect(new TaskPage(page, t).TimeTotal).ToContainTextAsync("1:30 h");
+                break;
+            case "/delegation/playbooks/{id}":
+                page = await fixture.NewOwnerPageAsync(language);
+                await page.GotoAsync(Journeys.Url(app, $"/delegation/playbooks/{fixture.PlaybookId}"));
+                await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(AccessibilityFixture.PlaybookTitle);
                 break;
             case "/invitation/{token}":
                 page = await fixture.NewPageAsync("de");

@@ -38,6 +38,10 @@ public sealed class DecisionFlowTests(OwnerFixture fixture) : IClassFixture<Owne
         await decision.AgreeButton(1).ClickAsync();
         await Expect(decision.Status).ToHaveTextAsync(t["You agreed."]);
         await Expect(decision.State).ToHaveTextAsync(t["proposed"]);
+        // Reloading shows the same page (the agreement was a post followed by a redirect), not an error.
+        await owner.ReloadAsync();
+        await Expect(owner.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(Title);
+        await Expect(decision.AgreeButton(1)).ToHaveCountAsync(0);
 
         // The assistant agrees in their own (German) browser: now it is agreed.
         await page.GotoAsync(url);

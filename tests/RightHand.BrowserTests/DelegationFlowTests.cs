@@ -59,6 +59,8 @@ public sealed class DelegationFlowTests(DelegationFixture fixture) : IClassFixtu
         await Screenshots.SaveAsync(owner, "work-types-promotion-en");
         await kinds.PromoteButton("Canned answer").ClickAsync();
         await Expect(kinds.Status).ToHaveTextAsync(t["Moved to spot-checked."]);
+        await owner.ReloadAsync(); // a GET after the redirect: the page again, not a 400 for the promotion's vanished form
+        await Expect(kinds.Heading).ToBeVisibleAsync();
         await Expect(kinds.Level("Canned answer")).ToHaveValueAsync("SpotChecked");
         await Expect(kinds.PromoteButton("Canned answer")).ToHaveCountAsync(0);
         await Expect(kinds.History.First).ToContainTextAsync(t["promotion accepted"]);

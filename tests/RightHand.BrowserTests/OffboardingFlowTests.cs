@@ -43,7 +43,12 @@ public sealed class OffboardingFlowTests(OwnerFixture fixture) : IClassFixture<O
         await Expect(owner.GetByRole(AriaRole.Button, new() { Name = t["Reassign everything and revoke access"] })).ToHaveCountAsync(0);
         await Expect(owner.GetByRole(AriaRole.Heading, new() { Name = t["Handover report"], Exact = true })).ToBeVisibleAsync();
         await Expect(offboard.Report).ToContainTextAsync(t.Format("Taken over by: {0}", fixture.Owner.Name));
+        // The report is shown as HTML (a list, not Markdown's "- " lines); the download below stays Markdown.
+        await Expect(offboard.Report.GetByRole(AriaRole.Listitem).Filter(new() { HasText = t.Format("Taken over by: {0}", fixture.Owner.Name) })).ToHaveCountAsync(1);
         await Screenshots.SaveAsync(owner, "offboard-done-en");
+        // A reload shows the kept report (the handover was a post followed by a redirect), not an error.
+        await owner.ReloadAsync();
+        await Expect(offboard.Report).ToContainTextAsync(t.Format("Taken over by: {0}", fixture.Owner.Name));
 
         // The report downloads as a file, with everything that was handed over.
         var download = await owner.RunAndWaitForDownloadAsync(() => offboard.DownloadLink.ClickAsync());

@@ -19,6 +19,13 @@ public sealed class ApprovalQueuePage(IPage page, UiTexts t)
         if (code is not null) await item.GetByLabel(t["Code from your authenticator app"], new() { Exact = true }).FillAsync(code);
         await item.GetByRole(AriaRole.Button, new() { Name = t["Approve"], Exact = true }).ClickAsync();
     }
+
+    public async Task RequestChangesAsync(string title, string comment)
+    {
+        var item = Item(title);
+        await item.GetByLabel(t["What should change?"], new() { Exact = true }).FillAsync(comment);
+        await item.GetByRole(AriaRole.Button, new() { Name = t["Request changes"], Exact = true }).ClickAsync();
+    }
 }
 
 /// <summary>/delegation/work-types: a row per kind of work, the checking rules forms and the history of level changes.</summary>
@@ -27,9 +34,9 @@ public sealed class WorkTypesPage(IPage page, UiTexts t)
     public ILocator Heading => page.GetByRole(AriaRole.Heading, new() { Name = t["Kinds of work"], Level = 1 });
     public ILocator Status => page.GetByRole(AriaRole.Status);
 
-    /// <summary>The table row of a kind of work, found by its name in the first cell.</summary>
+    /// <summary>The row of a kind of work in the levels table (not the checking rules), found by its name in the first cell.</summary>
     public ILocator Row(string kindOfWork) =>
-        page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Cell, new() { Name = t[kindOfWork] }) });
+        page.Locator("table:not(.rules)").GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Cell, new() { Name = t[kindOfWork] }) });
 
     public ILocator Level(string kindOfWork) => page.GetByLabel(t.Format("Level of {0}", t[kindOfWork]), new() { Exact = true });
     public ILocator PromoteButton(string kindOfWork) => Row(kindOfWork).GetByRole(AriaRole.Button, new() { Name = t["Move to spot-checked"] });
@@ -37,9 +44,11 @@ public sealed class WorkTypesPage(IPage page, UiTexts t)
 
     public async Task SetSpotCheckShareAsync(string kindOfWork, int percent)
     {
-        var rules = page.GetByRole(AriaRole.Form, new() { Name = t.Format("Checking rules for {0}", t[kindOfWork]) });
-        await rules.GetByLabel(t["Spot-check share (%)"], new() { Exact = true }).FillAsync(percent.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await rules.GetByRole(AriaRole.Button, new() { Name = t["Save"], Exact = true }).ClickAsync();
+        // A row of the rules table; its inputs belong to the form (named "Checking rules for …") in its last cell.
+        var row = page.Locator("table.rules").GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = t[kindOfWork], Exact = true }) });
+        await row.GetByLabel(t["Spot-check share (%)"], new() { Exact = true }).FillAsync(percent.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await row.GetByRole(AriaRole.Form, new() { Name = t.Format("Checking rules for {0}", t[kindOfWork]) })
+            .GetByRole(AriaRole.Button, new() { Name = t["Save"], Exact = true }).ClickAsync();
     }
 }
 

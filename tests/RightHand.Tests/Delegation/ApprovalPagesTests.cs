@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RightHand.Delegation;
@@ -33,7 +34,10 @@ public sealed class ApprovalPagesTests
         var assistant = Guid.CreateVersion7();
         var first = await AskAsync(app, "newsletter", "n1", "Liebe Mitglieder,\ndas Sommerfest ist am 5. Juli.", assistant);
         var response = await owner.Client.SubmitAsync("/delegation/approvals", $"approve-{first.Id}", new Dictionary<string, string>());
-        Assert.True(response.IsSuccessStatusCode);
+        // Post/Redirect/Get: a reload of the queue afterwards is a GET, not the approval again.
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/delegation/approvals?page=1&done=approved", Html.Location(response));
+        Assert.Equal("Approved.", Html.Parse(await owner.Client.GetStringAsync(Html.Location(response))).QuerySelector("[role=status]")!.TextContent);
         Assert.Equal(ApprovalState.Approved, (await LoadAsync(app, first.Id)).State);
 
         var second = await AskAsync(app, "newsletter", "n1", "Liebe Mitglieder,\ndas Sommerfest ist am 12. Juli.", assistant);

@@ -38,8 +38,12 @@ public sealed class DecisionLogTests
         var id = await ProposeThroughThePageAsync(owner, "Webinar Mitgliederversammlung", "Einladung am Montag\nFolien von Olivia", "2099-12-03T18:00",
             owner.PersonId, assistant.PersonId);
 
-        await owner.Client.SubmitAsync($"/delegation/decisions/{id}", "agree", new Dictionary<string, string>());
-        var half = await Html.GetAsync(owner.Client, $"/delegation/decisions/{id}");
+        var agreeing = await owner.Client.SubmitAsync($"/delegation/decisions/{id}", "agree", new Dictionary<string, string>());
+        // Post/Redirect/Get: reloading afterwards is a GET, not the same post again (answered with 400 once its form is gone).
+        Assert.Equal(HttpStatusCode.Redirect, agreeing.StatusCode);
+        Assert.Equal($"/delegation/decisions/{id}?done=agreed", Html.Location(agreeing));
+        var half = await Html.GetAsync(owner.Client, $"/delegation/decisions/{id}?done=agreed");
+        Assert.Equal("You agreed.", half.QuerySelector("[role=status]")!.TextContent);
         Assert.Equal("proposed", half.QuerySelector("[data-testid=state]")!.TextContent);
         Assert.DoesNotContain("agree", Html.FormNames(half)); // the owner has agreed already
         await assistant.Client.SubmitAsync($"/delegation/decisions/{id}", "agree", new Dictionary<string, string>());

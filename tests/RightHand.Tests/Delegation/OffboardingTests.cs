@@ -66,7 +66,8 @@ public sealed class OffboardingTests
         Assert.Contains("- Newsletter 042", preview, StringComparison.Ordinal);
 
         var done = await owner.Client.SubmitAsync($"/access/people/{assistant.PersonId}/offboard", "offboard", new Dictionary<string, string> { ["Successor"] = successor.PersonId.ToString() });
-        Assert.Contains("Handed over.", await done.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode); // Post/Redirect/Get: a reload shows the report, it does not post again
+        Assert.Contains("Handed over.", await owner.Client.GetStringAsync(Html.Location(done)), StringComparison.Ordinal);
 
         // Their browser is sent to the sign-in, their token is dead.
         var next = await assistant.Client.GetAsync("/");
@@ -103,7 +104,12 @@ public sealed class OffboardingTests
         Assert.Contains("## Recent decisions (last 90 days)", report, StringComparison.Ordinal);
         Assert.Contains("- Marias Skript", report, StringComparison.Ordinal);
         // The page shows the report kept at the offboarding, not a new preview (the person holds nothing now).
-        Assert.Equal(report, (await Html.GetAsync(owner.Client, $"/access/people/{assistant.PersonId}/offboard")).QuerySelector("[data-testid=report]")!.TextContent);
+        // It is shown as HTML under the card's heading: the report's title one level down, its lists as lists.
+        var shown = (await Html.GetAsync(owner.Client, $"/access/people/{assistant.PersonId}/offboard")).QuerySelector("[data-testid=report]")!;
+        Assert.Equal(report.Split('\n')[0].TrimStart('#', ' '), shown.QuerySelector("h3")!.TextContent);
+        Assert.Contains(shown.QuerySelectorAll("li"), li => li.TextContent == $"Taken over by: {successor.Name}");
+        Assert.Contains(shown.QuerySelectorAll("h5"), h => h.TextContent == "Pending approvals (101)");
+        Assert.DoesNotContain("###", shown.TextContent, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -58,6 +58,8 @@ internal static class TaskPeople
     public static async Task<IDocument> PostAsync(HttpClient client, string page, string form, Dictionary<string, string>? fields = null)
     {
         var response = await client.SubmitAsync(page, form, fields ?? []);
+        // A successful post on a task page redirects to it (Post/Redirect/Get): follow, as the browser does.
+        if (response.StatusCode == System.Net.HttpStatusCode.Redirect) return await Html.GetAsync(client, Html.Location(response)!);
         response.EnsureSuccessStatusCode();
         return Html.Parse(await response.Content.ReadAsStringAsync());
     }

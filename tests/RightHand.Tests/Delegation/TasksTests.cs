@@ -158,6 +158,30 @@ public sealed class TasksTests
 
     [Theory]
     [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task ASuccessfulPost_RedirectsToTheTask_SoAReloadDoesNotRepeatIt(Engine engine)
+    {
+        await using var app = await TestApp.StartAsync(engine);
+        var (_, assistant, _, page) = await TaskPeople.OwnerBriefsAssistantAsync(app);
+
+        var started = await assistant.Client.SubmitAsync(page, "start", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        Assert.Equal($"{page}?done=started", Html.Location(started));
+        var shown = await Html.GetAsync(assistant.Client, Html.Location(started)!);
+        Assert.Equal("Work has started.", shown.QuerySelector("[role=status]")!.TextContent);
+
+        // A tick redirects too: reloading afterwards shows the page instead of unticking the item again.
+        var tick = Html.FormNames(shown).First(n => n.StartsWith("tick-", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.Redirect, (await assistant.Client.SubmitAsync(page, tick, new Dictionary<string, string>())).StatusCode);
+        Assert.Equal("true", (await Html.GetAsync(assistant.Client, page)).QuerySelector("ul.checklist button")!.GetAttribute("aria-pressed"));
+
+        // A refused post stays on the page with its error.
+        var refused = await assistant.Client.SubmitAsync(page, "log-time", new Dictionary<string, string> { ["Log.Duration"] = "anderthalb", ["Log.Day"] = "2026-11-18" });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.NotNull(Html.Parse(await refused.Content.ReadAsStringAsync()).QuerySelector("[role=alert]"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
     public async Task TimeLogs_AddUpOnTheTask_AndPerPersonForControlCost(Engine engine)
     {
         await using var app = await TestApp.StartAsync(engine);

@@ -1,4 +1,5 @@
 using Markdig;
+using Markdig.Syntax;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -16,7 +17,17 @@ internal sealed class PlaybookLibrary(AppDb db, TimeProvider clock, IStringLocal
     // Raw HTML in Markdown shows as text: a playbook is read by everyone on staff and must not carry scripts or forms.
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().UseAutoLinks().UsePipeTables().Build();
 
-    public static MarkupString Render(string markdown) => new(Markdown.ToHtml(markdown, Pipeline));
+    /// <summary>
+    /// Markdown as HTML. <paramref name="underHeadingLevel"/> is the level of the page heading the text sits under:
+    /// the text's own "#" then becomes the next level down, so a report inside a card does not start a second h1.
+    /// </summary>
+    public static MarkupString Render(string markdown, int underHeadingLevel = 0)
+    {
+        var document = Markdown.Parse(markdown, Pipeline);
+        foreach (var heading in document.Descendants<HeadingBlock>())
+            heading.Level = Math.Min(6, heading.Level + underHeadingLevel);
+        return new(document.ToHtml(Pipeline));
+    }
 
     public async Task<(OperationResult Result, Guid? Id)> WriteAsync(PlaybookDraft draft, Guid author, CancellationToken ct = default)
     {
