@@ -13,6 +13,7 @@
 #   ROWS=1000000                 rows in outgoing_mails
 #   WORK=/tmp/righthand-export-bench   scratch folder (publish output, databases, archives)
 #   SKIP_PUBLISH=1               reuse $WORK/publish as it is
+#   PUBLISH_ARGS="-r linux-x64"  extra `dotnet publish` arguments (a platform turns ReadyToRun on, as docs/operations.md publishes)
 #   RIGHTHAND_PG_BIN=/usr/lib/postgresql/NN/bin   PostgreSQL binaries (default: newest under /usr/lib/postgresql)
 set -euo pipefail
 
@@ -32,7 +33,8 @@ command -v sqlite3 >/dev/null || { echo "sqlite3 is not installed" >&2; exit 1; 
 if [ "${SKIP_PUBLISH:-0}" != 1 ]; then
   rm -rf "$PUBLISH"
   echo "publishing to $PUBLISH" >&2
-  dotnet publish src/RightHand -c Release -o "$PUBLISH" >"$WORK/publish.log" 2>&1 || { tail -20 "$WORK/publish.log" >&2; exit 1; }
+  read -r -a publish_args <<< "${PUBLISH_ARGS:-}"
+  dotnet publish src/RightHand -c Release -o "$PUBLISH" "${publish_args[@]}" >"$WORK/publish.log" 2>&1 || { tail -20 "$WORK/publish.log" >&2; exit 1; }
 fi
 RH="$PUBLISH/righthand"
 
