@@ -95,4 +95,25 @@ public sealed class RecurringTasksTests
         Assert.Null(page.QuerySelector("[role=alert]"));
         Assert.Contains("monthly on day 31", page.QuerySelector("table")!.TextContent, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task PausingASchedule_RedirectsSoThatAReloadDoesNotResumeIt(Engine engine)
+    {
+        await using var app = await TestApp.StartAsync(engine, new Dictionary<string, string?> { ["Jobs:Enabled"] = "false" });
+        var owner = await StaffSession.SetUpOwnerAsync(app);
+        var fields = TaskPeople.Brief(owner.PersonId, title: "Wochenbericht");
+        fields.Remove("Brief.Deadline");
+        (fields["Kind"], fields["Weekday"], fields["DayOfMonth"], fields["DeadlineAfterDays"]) = ("Weekly", "1", "1", "0");
+        await TaskPeople.PostAsync(owner.Client, "/delegation/recurring", "recurring", fields);
+        Guid id;
+        await using (var scope = app.Scope())
+            id = (await scope.ServiceProvider.GetRequiredService<AppDb>().RecurringTasks.AsNoTracking().SingleAsync()).Id;
+
+        var pause = await owner.Client.SubmitAsync("/delegation/recurring", $"toggle-{id}", new Dictionary<string, string>());
+        Assert.Equal("/delegation/recurring", Html.LocationPath(pause));
+        Assert.Contains("Paused.", await owner.Client.GetStringAsync(Html.Location(pause)!), StringComparison.Ordinal);
+        await using (var scope = app.Scope())
+            Assert.False((await scope.ServiceProvider.GetRequiredService<AppDb>().RecurringTasks.AsNoTracking().SingleAsync()).Active);
+    }
 }
