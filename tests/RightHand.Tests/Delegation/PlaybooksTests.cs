@@ -98,7 +98,9 @@ public sealed class PlaybooksTests
         fields.AddRange([new("Person", assistant.PersonId.ToString()), new("Playbooks", invoices.ToString()), new("Playbooks", mails.ToString()),
             new("Deadline", DateTime.UtcNow.AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))]);
         var response = await owner.Client.PostAsync("/delegation/tasks/trial", new FormUrlEncodedContent(fields));
-        Assert.Contains("2 trial tasks created.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Redirected, so that a reload does not create them again.
+        Assert.Equal("/delegation/tasks/trial", Html.LocationPath(response));
+        Assert.Contains("2 trial tasks created.", await owner.Client.GetStringAsync(Html.Location(response)!), StringComparison.Ordinal);
 
         List<DelegatedTask> trials;
         await using (var scope = app.Scope())
