@@ -41,7 +41,11 @@ public static class Countries
     {
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (code, list) in byCode)
-            foreach (var name in list) names.Add(MemberColumns.Normalize(name), code);
+            foreach (var name in list)
+            {
+                // Spellings that normalise alike ("First name", "Firstname") are one entry; one spelling for two keys is a mistake here.
+                if (!names.TryAdd(MemberColumns.Normalize(name), code) && names[MemberColumns.Normalize(name)] != code) throw new InvalidOperationException($"\"{name}\" is listed twice.");
+            }
         return names;
     }
 }

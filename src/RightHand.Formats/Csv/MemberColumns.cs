@@ -30,7 +30,7 @@ public static class MemberColumns
 
     private static readonly Dictionary<string, string> Synonyms = Build(new()
     {
-        [Number] = ["Mitgliedsnummer", "Mitgliedernummer", "Mitglieds-Nr.", "Mitgliedsnr", "Mitglied Nr", "Nr.", "Nummer", "Member number", "Member no.", "Membership number", "Member ID", "Number", "No."],
+        [Number] = ["Mitgliedsnummer", "Mitgliedernummer", "Mitglieds-Nr.", "Mitglied Nr", "Nr.", "Nummer", "Member number", "Member no.", "Membership number", "Member ID", "Number", "No."],
         [Salutation] = ["Anrede", "Salutation", "Title", "Titel"],
         [FirstName] = ["Vorname", "First name", "Firstname", "Given name", "Forename"],
         [LastName] = ["Nachname", "Familienname", "Last name", "Lastname", "Surname", "Family name"],
@@ -93,7 +93,11 @@ public static class MemberColumns
     {
         var synonyms = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (field, names) in byField)
-            foreach (var name in names) synonyms.Add(Normalize(name), field);
+            foreach (var name in names)
+            {
+                // Spellings that normalise alike ("First name", "Firstname") are one entry; one spelling for two keys is a mistake here.
+                if (!synonyms.TryAdd(Normalize(name), field) && synonyms[Normalize(name)] != field) throw new InvalidOperationException($"\"{name}\" is listed twice.");
+            }
         return synonyms;
     }
 }
