@@ -95,8 +95,11 @@ public sealed class CsvReader
         Fail(CsvProblemCode.NoHeader);
     }
 
-    private List<CsvProblem> RowProblems(int cells)
+    // Most rows are fine: they share one empty list instead of allocating their own.
+    private IReadOnlyList<CsvProblem> RowProblems(int cells)
     {
+        if (!_raw.UnclosedQuote && _raw.TooLongColumns.Count == 0 && !_raw.TooLong && !_raw.HadNul && !_raw.HadUndecodable
+            && (Header.Count == 0 || cells == Header.Count)) return Array.Empty<CsvProblem>();
         var problems = new List<CsvProblem>();
         if (_raw.UnclosedQuote) problems.Add(Add(CsvProblemCode.UnclosedQuote, null));
         foreach (var column in _raw.TooLongColumns) problems.Add(Add(CsvProblemCode.FieldTooLong, ColumnName(column), _options.MaxFieldLength));
