@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace RightHand.Formats.Csv;
@@ -40,6 +41,10 @@ internal sealed class CsvTokenizer(TextReader text, char[] buffer, int length, c
     private readonly StringBuilder _field = new();
     private int _rowChars;
 
+    // Characters that end a run of plain text; everything between them is copied in one go.
+    private readonly SearchValues<char> _unquotedStops = SearchValues.Create([separator, '"', '\r', '\n', '\0', '\uFFFD']);
+    private readonly SearchValues<char> _quotedStops = SearchValues.Create(['"', '\r', '\n', '\0', '\uFFFD']);
+
     /// <summary>Fills <paramref name="row"/> with the next row; false at the end of the file.</summary>
     public bool TryRead(RawRow row)
     {
@@ -51,6 +56,7 @@ internal sealed class CsvTokenizer(TextReader text, char[] buffer, int length, c
         var fieldQuoted = false;
         while (true)
         {
+            if (AppendRun(row, inQuotes ? _quotedStops : _unquotedStops)) continue;
             var next = Next();
             if (next < 0)
             {
@@ -87,6 +93,26 @@ internal sealed class CsvTokenizer(TextReader text, char[] buffer, int length, c
             }
             else Append(row, c);
         }
+    }
+
+    /// <summary>Copies plain characters up to the next one that matters; false when there are none at hand.</summary>
+    private bool AppendRun(RawRow row, SearchValues<char> stops)
+    {
+        var rest = buffer.AsSpan(_position, _length - _position);
+        var run = rest.IndexOfAny(stops);
+        if (run < 0) run = rest.Length;
+        if (run == 0) return false;
+        if (_field.Length + run <= options.MaxFieldLength && _rowChars + run <= options.MaxRowLength)
+        {
+            _field.Append(rest[..run]);
+            _rowChars += run;
+        }
+        else
+        {
+            foreach (var c in rest[..run]) Append(row, c);
+        }
+        _position += run;
+        return true;
     }
 
     private void Append(RawRow row, char c)
