@@ -38,6 +38,9 @@ public sealed class CsvReader
     {
         ArgumentNullException.ThrowIfNull(stream);
         options ??= new CsvReaderOptions();
+        // Quotes, line ends and NUL have their own meaning in CSV; a separator among them could never be read back.
+        if (options.Separator is '"' or '\r' or '\n' or '\0') throw new ArgumentException("A separator cannot be a quote, line end or NUL.", nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.SampleBytes, 4, nameof(options));
         var sample = new byte[options.SampleBytes];
         var sampled = ReadSample(stream, sample);
         var (encoding, bomLength) = CsvEncodingDetector.Detect(sample.AsSpan(0, sampled));

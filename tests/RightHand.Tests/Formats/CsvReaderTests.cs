@@ -214,6 +214,15 @@ public sealed class CsvReaderTests
     }
 
     [Fact]
+    public void ForcedSeparator_OverridesDetection()
+    {
+        var (reader, records) = Read("a;b|c\n1;2|3\n"u8.ToArray(), new CsvReaderOptions { Separator = '|' });
+
+        Assert.Equal('|', reader.Separator);
+        Assert.Equal(["1;2", "3"], records[0].Fields);
+    }
+
+    [Fact]
     public void Rows_CanBeReadOnlyOnce()
     {
         var reader = CsvReader.Open(new MemoryStream("a\n1\n"u8.ToArray()));
