@@ -15,12 +15,19 @@ public sealed class CsvReader
     private readonly RawRow _raw = new();
     private bool _started;
 
-    private CsvReader(CsvEncoding encoding, char separator, CsvTokenizer? tokenizer, CsvReaderOptions options)
+    private readonly CsvEncoding _encoding;
+    private readonly Utf8OrWindows1252Reader? _adaptive;
+
+    private CsvReader(CsvEncoding encoding, Utf8OrWindows1252Reader? adaptive, char separator, CsvTokenizer? tokenizer, CsvReaderOptions options)
     {
-        (Encoding, Separator, _tokenizer, _options) = (encoding, separator, tokenizer, options);
+        (_encoding, _adaptive, Separator, _tokenizer, _options) = (encoding, adaptive, separator, tokenizer, options);
     }
 
-    public CsvEncoding Encoding { get; }
+    /// <summary>
+    /// The encoding detected. A file that looked like UTF-8 because its first 64 KB were plain ASCII turns
+    /// into <see cref="CsvEncoding.Windows1252"/> at its first byte that UTF-8 cannot read.
+    /// </summary>
+    public CsvEncoding Encoding => _adaptive is { SwitchedToWindows1252: true } ? CsvEncoding.Windows1252 : _encoding;
     public char Separator { get; }
     public IReadOnlyList<string> Header { get; private set; } = [];
 
@@ -44,19 +51,20 @@ public sealed class CsvReader
         var sample = new byte[options.SampleBytes];
         var sampled = ReadSample(stream, sample);
         var (encoding, bomLength) = CsvEncodingDetector.Detect(sample.AsSpan(0, sampled));
-        var text = new StreamReader(
-            new ReplayStream(sample.AsMemory(bomLength, sampled - bomLength), stream),
-            CsvEncodingDetector.ToEncoding(encoding), detectEncodingFromByteOrderMarks: false, bufferSize: 16 * 1024, leaveOpen: true);
+        var bytes = new ReplayStream(sample.AsMemory(bomLength, sampled - bomLength), stream);
+        var adaptive = encoding == CsvEncoding.Utf8 ? new Utf8OrWindows1252Reader(bytes) : null;
+        TextReader text = (TextReader?)adaptive ?? new StreamReader(
+            bytes, CsvEncodingDetector.ToEncoding(encoding), detectEncodingFromByteOrderMarks: false, bufferSize: 16 * 1024, leaveOpen: true);
         var chars = new char[Math.Max(options.SampleBytes, 1024)];
         var charCount = text.ReadBlock(chars, 0, chars.Length);
         var separator = options.Separator ?? CsvSniffer.DetectSeparator(chars.AsSpan(0, charCount));
         if (CsvSniffer.LooksBinary(chars.AsSpan(0, charCount)))
         {
-            var unreadable = new CsvReader(encoding, separator, null, options);
+            var unreadable = new CsvReader(encoding, adaptive, separator, null, options);
             unreadable.Fail(CsvProblemCode.NotText);
             return unreadable;
         }
-        var reader = new CsvReader(encoding, separator, new CsvTokenizer(text, chars, charCount, separator, options), options);
+        var reader = new CsvReader(encoding, adaptive, separator, new CsvTokenizer(text, chars, charCount, separator, options), options);
         reader.ReadHeader();
         return reader;
     }

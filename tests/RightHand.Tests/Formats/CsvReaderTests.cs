@@ -187,14 +187,28 @@ public sealed class CsvReaderTests
     }
 
     [Fact]
-    public void InvalidUtf8_AfterTheSample_IsReportedOnItsRow()
+    public void Windows1252_WhoseFirstUmlautComesAfterTheSample_IsStillReadAsWindows1252()
     {
-        var head = Encoding.UTF8.GetBytes("a,b\n" + string.Concat(Enumerable.Repeat("x,y\n", 100)));
+        var head = "Vorname;Ort\r\n" + string.Concat(Enumerable.Repeat("Anna;Bonn\r\n", 100));
+        var bytes = Encoding.GetEncoding(1252).GetBytes(head + "Jürgen;München\r\n");
+        var (reader, records) = Read(bytes, new CsvReaderOptions { SampleBytes = 64 });
+
+        Assert.Equal(CsvEncoding.Windows1252, reader.Encoding);
+        Assert.Equal(["Jürgen", "München"], records[^1].Fields);
+        Assert.Empty(reader.Problems);
+    }
+
+    [Fact]
+    public void InvalidUtf8_AfterRealUtf8_IsReportedOnItsRow()
+    {
+        var head = Encoding.UTF8.GetBytes("a,b\nKöln,y\n" + string.Concat(Enumerable.Repeat("x,y\n", 100)));
         var (reader, records) = Read([.. head, .. "z,"u8, 0xFC, .. "\n"u8], new CsvReaderOptions { SampleBytes = 64 });
 
         Assert.Equal(CsvEncoding.Utf8, reader.Encoding);
         Assert.Equal(CsvProblemCode.UndecodableBytes, Assert.Single(records[^1].Problems).Code);
-        Assert.Equal(102, records[^1].Row);
+        Assert.Equal("\uFFFD", records[^1][1]);
+        Assert.Equal(103, records[^1].Row);
+        Assert.Equal("Köln", records[0][0]);
     }
 
     [Fact]
