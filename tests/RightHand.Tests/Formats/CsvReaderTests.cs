@@ -168,6 +168,22 @@ public sealed class CsvReaderTests
     }
 
     [Fact]
+    public void SpreadsheetInsteadOfCsv_IsReportedAsNotText()
+    {
+        // An .xlsx is a zip archive: what people upload when they forget "Save as CSV".
+        using var xlsx = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(xlsx, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        using (var entry = new StreamWriter(zip.CreateEntry("xl/worksheets/sheet1.xml").Open()))
+        {
+            for (var i = 0; i < 2000; i++) entry.Write($"<row r=\"{i}\"><c t=\"s\"><v>{i * 7919 % 1000}</v></c></row>");
+        }
+        var (reader, records) = Read(xlsx.ToArray());
+
+        Assert.Equal("The file is not a CSV text file (it looks like binary data).", Assert.Single(reader.Problems).Message);
+        Assert.Empty(records);
+    }
+
+    [Fact]
     public void EmptyFile_HasNoHeader()
     {
         var (reader, records) = Read("\r\n\r\n");
