@@ -42,6 +42,12 @@ internal sealed class AppDb(DbContextOptions<AppDb> options, AuditRecorder audit
     public DbSet<Delegation.Tasks.RecurringTask> RecurringTasks => Set<Delegation.Tasks.RecurringTask>();
     public DbSet<Delegation.Playbooks.Playbook> Playbooks => Set<Delegation.Playbooks.Playbook>();
     public DbSet<Delegation.Playbooks.PlaybookVersion> PlaybookVersions => Set<Delegation.Playbooks.PlaybookVersion>();
+    // Members: the register
+    public DbSet<Members.Member> Members => Set<Members.Member>();
+    public DbSet<Members.MemberStatusChange> MemberStatusChanges => Set<Members.MemberStatusChange>();
+    public DbSet<Members.MemberTag> MemberTags => Set<Members.MemberTag>();
+    public DbSet<Members.MembershipPlan> MembershipPlans => Set<Members.MembershipPlan>();
+    public DbSet<Members.ConsentRecord> ConsentRecords => Set<Members.ConsentRecord>();
 
     internal AuditRecorder Audit => auditRecorder;
 

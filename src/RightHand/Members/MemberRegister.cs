@@ -1,0 +1,206 @@
+using System.Globalization;
+using System.Net.Mail;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using RightHand.Access;
+using RightHand.Platform.Database;
+
+namespace RightHand.Members;
+
+/// <summary>What staff enter about a member, as typed; the register checks and cleans it. Tags are comma-separated.</summary>
+internal sealed record MemberDraft(string? Salutation, string? FirstName, string? LastName, string? Company, string? Email, string? Phone,
+    string? Language, string? Street, string? Postcode, string? City, string? Country, string? DateOfBirth, Guid? PlanId, string? Notes, string? Tags,
+    MemberStatus Status = MemberStatus.Prospect);
+
+/// <summary>
+/// The member register: create and change members, their status, tags and consents, and the owner's settings
+/// (number prefix, plans). Each operation checks all its input first and saves once, so bad input changes nothing.
+/// </summary>
+internal sealed class MemberRegister(AppDb db, TimeProvider clock, IStringLocalizer<Texts> l)
+{
+    public const string PrefixSetting = "members.number_prefix";
+    public const string DefaultPrefix = "M-";
+    /// <summary>Numbers start above 10000 so they all have the same width for a long time.</summary>
+    private const long FirstSequence = 10001;
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public async Task<string> NumberPrefixAsync(CancellationToken ct = default) =>
+        (await db.Settings.AsNoTracking().FirstOrDefaultAsync(s => s.Key == PrefixSetting, ct))?.Value ?? DefaultPrefix;
+
+    public async Task<(OperationResult Result, Member? Member)> CreateAsync(MemberDraft draft, Guid by, CancellationToken ct = default)
+    {
+        // Two people creating members at the same moment may draw the same next number: the unique index refuses
+        // the second, which then draws again.
+        for (var attempt = 1; ; attempt++)
+        {
+            var errors = await CheckAsync(draft, null, ct);
+            if (errors.Count > 0) return (OperationResult.Fail([.. errors]), null);
+            var prefix = await NumberPrefixAsync(ct);
+            var sequence = (await db.Members.MaxAsync(m => (long?)m.Sequence, ct) ?? FirstSequence - 1) + 1;
+            var member = new Member
+            {
+                Sequence = sequence, Number = prefix + sequence.ToString(CultureInfo.InvariantCulture), LastName = "", Email = "", EmailKey = "",
+                Status = draft.Status, StatusSince = Now, CreatedAt = Now,
+            };
+            Apply(member, draft);
+            db.Members.Add(member);
+            db.MemberStatusChanges.Add(new MemberStatusChange { MemberId = member.Id, To = draft.Status, At = Now, By = by });
+            foreach (var tag in Tags(draft.Tags)) db.MemberTags.Add(new MemberTag { MemberId = member.Id, Tag = tag });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return (OperationResult.Ok, member);
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    public async Task<OperationResult> UpdateAsync(Guid memberId, MemberDraft draft, CancellationToken ct = default)
+    {
+        var member = await db.Members.FindAsync([memberId], ct);
+        if (member is null) return OperationResult.Fail(l["This member does not exist."]);
+        var errors = await CheckAsync(draft, memberId, ct);
+        if (errors.Count > 0) return OperationResult.Fail([.. errors]);
+        Apply(member, draft);
+        var wanted = Tags(draft.Tags);
+        var current = await db.MemberTags.Where(t => t.MemberId == memberId).ToListAsync(ct);
+        db.MemberTags.RemoveRange(current.Where(t => !wanted.Contains(t.Tag)));
+        foreach (var tag in wanted.Where(t => current.All(c => c.Tag != t))) db.MemberTags.Add(new MemberTag { MemberId = memberId, Tag = tag });
+        await db.SaveChangesAsync(ct);
+        return OperationResult.Ok;
+    }
+
+    public async Task<OperationResult> ChangeStatusAsync(Guid memberId, MemberStatus status, Guid by, CancellationToken ct = default)
+    {
+        var member = await db.Members.FindAsync([memberId], ct);
+        if (member is null) return OperationResult.Fail(l["This member does not exist."]);
+        if (!Enum.IsDefined(status)) return OperationResult.Fail(l["Status: choose prospect, active, paused or cancelled."]);
+        if (member.Status == status) return OperationResult.Fail(l["Status: the member already has this status."]);
+        db.MemberStatusChanges.Add(new MemberStatusChange { MemberId = memberId, From = member.Status, To = status, At = Now, By = by });
+        member.Status = status;
+        member.StatusSince = member.UpdatedAt = Now;
+        await db.SaveChangesAsync(ct);
+        return OperationResult.Ok;
+    }
+
+    /// <summary>Staff record a consent the member gave or withdrew (by phone, on paper), with the wording version they agreed to.</summary>
+    public async Task<OperationResult> RecordConsentAsync(Guid memberId, string? kind, bool granted, string? wordingVersion, Guid by, CancellationToken ct = default)
+    {
+        if (!await db.Members.AnyAsync(m => m.Id == memberId, ct)) return OperationResult.Fail(l["This member does not exist."]);
+        var errors = new List<string>();
+        kind = kind?.Trim().ToLowerInvariant() ?? "";
+        wordingVersion = wordingVersion?.Trim() ?? "";
+        if (kind.Length is 0 or > 60) errors.Add(l["Consent: name what it is for, e.g. newsletter (at most 60 characters)."]);
+        if (wordingVersion.Length is 0 or > 40) errors.Add(l["Wording version: say which wording the member agreed to (at most 40 characters)."]);
+        if (errors.Count > 0) return OperationResult.Fail([.. errors]);
+        db.ConsentRecords.Add(new ConsentRecord { MemberId = memberId, Kind = kind, Granted = granted, At = Now, Source = "staff", WordingVersion = wordingVersion, RecordedBy = by });
+        await db.SaveChangesAsync(ct);
+        return OperationResult.Ok;
+    }
+
+    /// <summary>The owner sets the prefix for new numbers; numbers already given stay as they are.</summary>
+    public async Task<OperationResult> SetNumberPrefixAsync(string? prefix, CancellationToken ct = default)
+    {
+        prefix = prefix?.Trim() ?? "";
+        if (prefix.Length > 10 || !prefix.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '/'))
+            return OperationResult.Fail(l["Number prefix: at most 10 letters, digits, hyphens, underscores or slashes."]);
+        var setting = await db.Settings.FindAsync([PrefixSetting], ct);
+        if (setting is null) db.Settings.Add(new Setting { Key = PrefixSetting, Value = prefix, UpdatedAt = Now });
+        else (setting.Value, setting.UpdatedAt) = (prefix, Now);
+        await db.SaveChangesAsync(ct);
+        return OperationResult.Ok;
+    }
+
+    /// <summary>Adds a plan; the fee is typed in euros ("12,50" or "12.50").</summary>
+    public async Task<OperationResult> AddPlanAsync(string? name, string? fee, BillingInterval interval, CancellationToken ct = default)
+    {
+        var errors = new List<string>();
+        name = name?.Trim() ?? "";
+        if (name.Length is 0 or > 100) errors.Add(l["Plan name: enter a name of at most 100 characters."]);
+        else if (await db.MembershipPlans.AnyAsync(p => p.Name == name, ct)) errors.Add(l["Plan name: a plan with this name exists already."]);
+        if (!TryParseEuros(fee, out var cents)) errors.Add(l["Fee: enter an amount in euros from 0, e.g. 12,50."]);
+        if (!Enum.IsDefined(interval)) errors.Add(l["Interval: choose monthly, quarterly or yearly."]);
+        if (errors.Count > 0) return OperationResult.Fail([.. errors]);
+        db.MembershipPlans.Add(new MembershipPlan { Name = name, FeeCents = cents, Interval = interval });
+        await db.SaveChangesAsync(ct);
+        return OperationResult.Ok;
+    }
+
+    private static bool TryParseEuros(string? text, out long cents)
+    {
+        cents = 0;
+        var normalized = text?.Trim().Replace(',', '.');
+        if (!decimal.TryParse(normalized, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var euros) || euros > 1_000_000m) return false;
+        cents = (long)decimal.Round(euros * 100m, 0, MidpointRounding.AwayFromZero);
+        return true;
+    }
+
+    private async Task<List<string>> CheckAsync(MemberDraft d, Guid? self, CancellationToken ct)
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(d.LastName)) errors.Add(l["Last name: enter the member's last name."]);
+        var email = d.Email?.Trim() ?? "";
+        if (email.Length is 0 or > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !email.Contains('.', StringComparison.Ordinal))
+            errors.Add(l["E-mail: enter a valid address such as name@example.org."]);
+        else
+        {
+            var key = email.ToLowerInvariant();
+            if (await db.Members.AnyAsync(m => m.EmailKey == key && m.Id != self, ct)) errors.Add(l["E-mail: another member has this address already."]);
+        }
+        if (d.Language is not ("de" or "en")) errors.Add(l["Language: choose German or English."]);
+        var country = d.Country?.Trim() ?? "";
+        if (country.Length > 0 && (country.Length != 2 || !country.All(char.IsAsciiLetter))) errors.Add(l["Country: enter the two-letter ISO code, e.g. DE."]);
+        if (!string.IsNullOrWhiteSpace(d.DateOfBirth))
+        {
+            if (!DateOnly.TryParseExact(d.DateOfBirth.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var born))
+                errors.Add(l["Date of birth: enter a date, or leave it empty."]);
+            else if (born > DateOnly.FromDateTime(Now) || born.Year < 1900) errors.Add(l["Date of birth: the date must lie between 1900 and today."]);
+        }
+        if (d.PlanId is { } plan && !await db.MembershipPlans.AnyAsync(p => p.Id == plan, ct)) errors.Add(l["Plan: choose one of the plans."]);
+        if (!Enum.IsDefined(d.Status)) errors.Add(l["Status: choose prospect, active, paused or cancelled."]);
+        if (Tags(d.Tags).Any(t => t.Length > 60)) errors.Add(l["Tags: each tag has at most 60 characters."]);
+        var tooLong = new (string? Value, int Max, string Field)[]
+        {
+            (d.Salutation, 40, l["Salutation"]), (d.FirstName, 100, l["First name"]), (d.LastName, 100, l["Last name"]), (d.Company, 200, l["Company"]),
+            (d.Phone, 50, l["Phone"]), (d.Street, 200, l["Street"]), (d.Postcode, 20, l["Postcode"]), (d.City, 100, l["City"]), (d.Notes, 4000, l["Notes"]),
+        };
+        foreach (var (value, max, field) in tooLong)
+            if (value?.Trim().Length > max) errors.Add(l["{0}: at most {1} characters.", field, max]);
+        return errors;
+    }
+
+    private void Apply(Member m, MemberDraft d)
+    {
+        m.Salutation = Clean(d.Salutation);
+        m.FirstName = Clean(d.FirstName);
+        m.LastName = d.LastName!.Trim();
+        m.Company = Clean(d.Company);
+        m.Email = d.Email!.Trim();
+        m.EmailKey = m.Email.ToLowerInvariant();
+        m.NameKey = string.Join(' ', new[] { m.FirstName, m.LastName, m.Company }.Where(v => v is not null)).ToLowerInvariant();
+        m.Phone = Clean(d.Phone);
+        m.Language = d.Language!;
+        m.Street = Clean(d.Street);
+        m.Postcode = Clean(d.Postcode);
+        m.City = Clean(d.City);
+        m.Country = Clean(d.Country)?.ToUpperInvariant();
+        m.DateOfBirth = string.IsNullOrWhiteSpace(d.DateOfBirth) ? null : DateOnly.ParseExact(d.DateOfBirth.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        m.PlanId = d.PlanId;
+        m.Notes = Clean(d.Notes);
+        m.UpdatedAt = Now;
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    public static List<string> Tags(string? text) =>
+        (text ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+}
+
+internal static class MembersModule
+{
+    public static IServiceCollection AddMembers(this IServiceCollection services) => services.AddScoped<MemberRegister>();
+}
