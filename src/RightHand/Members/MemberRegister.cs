@@ -106,8 +106,8 @@ internal sealed class MemberRegister(AppDb db, TimeProvider clock, IStringLocali
     public async Task<OperationResult> SetNumberPrefixAsync(string? prefix, CancellationToken ct = default)
     {
         prefix = prefix?.Trim() ?? "";
-        if (prefix.Length > 10 || !prefix.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '/'))
-            return OperationResult.Fail(l["Number prefix: at most 10 letters, digits, hyphens, underscores or slashes."]);
+        if (prefix.Length > 10 || !prefix.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            return OperationResult.Fail(l["Number prefix: at most 10 letters, digits, hyphens or underscores."]);
         var setting = await db.Settings.FindAsync([PrefixSetting], ct);
         if (setting is null) db.Settings.Add(new Setting { Key = PrefixSetting, Value = prefix, UpdatedAt = Now });
         else (setting.Value, setting.UpdatedAt) = (prefix, Now);
