@@ -53,6 +53,7 @@ internal static class AuditActions
         "MemberTag" => l["member tag"],
         "MembershipPlan" => l["membership plan"],
         "ConsentRecord" => l["consent record"],
+        "SavedMemberView" => l["saved view of the member list"],
         _ => entityType,
     };
 }

@@ -102,6 +102,19 @@ internal sealed class MemberRegister(AppDb db, TimeProvider clock, IStringLocali
         return OperationResult.Ok;
     }
 
+    /// <summary>Saves the list's current filter under a name for this person; the same name again replaces the filter.</summary>
+    public async Task<OperationResult> SaveViewAsync(Guid person, string? name, MemberFilter filter, CancellationToken ct = default)
+    {
+        name = name?.Trim() ?? "";
+        if (name.Length is 0 or > 100) return OperationResult.Fail(l["View name: enter a name of at most 100 characters."]);
+        var query = filter.ToQuery();
+        var view = await db.SavedMemberViews.FirstOrDefaultAsync(v => v.PersonId == person && v.Name == name, ct);
+        if (view is null) db.SavedMemberViews.Add(new SavedMemberView { PersonId = person, Name = name, Query = query, CreatedAt = Now });
+        else view.Query = query;
+        await db.SaveChangesAsync(ct);
+        return OperationResult.Ok;
+    }
+
     /// <summary>The owner sets the prefix for new numbers; numbers already given stay as they are.</summary>
     public async Task<OperationResult> SetNumberPrefixAsync(string? prefix, CancellationToken ct = default)
     {

@@ -89,4 +89,25 @@ public sealed class MemberListTests
         Assert.Contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",", evil, StringComparison.Ordinal);
         Assert.DoesNotContain(rows, r => r.Contains("member07@", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task ASavedView_IsALinkToTheSameFilter_ForItsOwnerOnly(Engine engine)
+    {
+        await using var app = await TestApp.StartAsync(engine);
+        var owner = await StaffSession.SetUpOwnerAsync(app);
+        var gold = await FillRegisterAsync(app, owner);
+
+        var unnamed = await owner.Client.SubmitAsync("/members?status=active&tag=VIP", "save-view", new Dictionary<string, string> { ["ViewName"] = " " });
+        Assert.Contains("View name: enter a name of at most 100 characters.", await unnamed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var saved = await owner.Client.SubmitAsync($"/members?status=active&plan={gold}&tag=VIP&sort=name&page=2", "save-view",
+            new Dictionary<string, string> { ["ViewName"] = "Gold VIPs" });
+        Assert.Equal($"/members?status=active&plan={gold}&tag=VIP&sort=name&done=view", Html.Location(saved));
+
+        var list = await Html.GetAsync(owner.Client, "/members");
+        var link = list.QuerySelectorAll("[data-testid=views] a").Single(a => a.TextContent == "Gold VIPs").GetAttribute("href")!;
+        Assert.Equal(["M-10015", "M-10030", "M-10045", "M-10060"], Numbers(await Html.GetAsync(owner.Client, link)).Order());
+        var assistant = await StaffSession.CreateAndSignInAsync(app, RightHand.Access.Roles.Assistant);
+        Assert.Null((await Html.GetAsync(assistant.Client, "/members")).QuerySelector("[data-testid=views]"));
+    }
 }

@@ -48,6 +48,7 @@ internal sealed class AppDb(DbContextOptions<AppDb> options, AuditRecorder audit
     public DbSet<Members.MemberTag> MemberTags => Set<Members.MemberTag>();
     public DbSet<Members.MembershipPlan> MembershipPlans => Set<Members.MembershipPlan>();
     public DbSet<Members.ConsentRecord> ConsentRecords => Set<Members.ConsentRecord>();
+    public DbSet<Members.SavedMemberView> SavedMemberViews => Set<Members.SavedMemberView>();
 
     internal AuditRecorder Audit => auditRecorder;
 

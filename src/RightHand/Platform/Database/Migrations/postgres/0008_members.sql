@@ -1,4 +1,4 @@
--- 0008: the member register: members with their status history and tags, membership plans, and consent records.
+-- 0008: the member register: members with their status history and tags, membership plans, consent records and saved views of the list.
 
 CREATE TABLE consent_records (
     id uuid NOT NULL,
@@ -63,6 +63,15 @@ CREATE TABLE membership_plans (
     CONSTRAINT pk_membership_plans PRIMARY KEY (id)
 );
 
+CREATE TABLE saved_member_views (
+    id uuid NOT NULL,
+    person_id uuid NOT NULL,
+    name character varying(100) NOT NULL,
+    query character varying(1000) NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    CONSTRAINT pk_saved_member_views PRIMARY KEY (id)
+);
+
 CREATE INDEX ix_consent_records_member_id_at ON consent_records (member_id, at);
 
 CREATE INDEX ix_member_status_changes_member_id_at ON member_status_changes (member_id, at);
@@ -84,3 +93,5 @@ CREATE UNIQUE INDEX ix_members_sequence ON members (sequence);
 CREATE INDEX ix_members_status ON members (status);
 
 CREATE UNIQUE INDEX ix_membership_plans_name ON membership_plans (name);
+
+CREATE UNIQUE INDEX ix_saved_member_views_person_id_name ON saved_member_views (person_id, name);

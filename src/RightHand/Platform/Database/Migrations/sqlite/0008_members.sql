@@ -1,4 +1,4 @@
--- 0008: the member register: members with their status history and tags, membership plans, and consent records.
+-- 0008: the member register: members with their status history and tags, membership plans, consent records and saved views of the list.
 
 CREATE TABLE "consent_records" (
     "id" TEXT NOT NULL CONSTRAINT "pk_consent_records" PRIMARY KEY,
@@ -59,6 +59,14 @@ CREATE TABLE "membership_plans" (
     "interval" INTEGER NOT NULL
 );
 
+CREATE TABLE "saved_member_views" (
+    "id" TEXT NOT NULL CONSTRAINT "pk_saved_member_views" PRIMARY KEY,
+    "person_id" TEXT NOT NULL,
+    "name" TEXT NOT NULL,
+    "query" TEXT NOT NULL,
+    "created_at" TEXT NOT NULL
+);
+
 CREATE INDEX "ix_consent_records_member_id_at" ON "consent_records" ("member_id", "at");
 
 CREATE INDEX "ix_member_status_changes_member_id_at" ON "member_status_changes" ("member_id", "at");
@@ -80,3 +88,5 @@ CREATE UNIQUE INDEX "ix_members_sequence" ON "members" ("sequence");
 CREATE INDEX "ix_members_status" ON "members" ("status");
 
 CREATE UNIQUE INDEX "ix_membership_plans_name" ON "membership_plans" ("name");
+
+CREATE UNIQUE INDEX "ix_saved_member_views_person_id_name" ON "saved_member_views" ("person_id", "name");
