@@ -54,6 +54,8 @@ internal static class AuditActions
         "MembershipPlan" => l["membership plan"],
         "ConsentRecord" => l["consent record"],
         "SavedMemberView" => l["saved view of the member list"],
+        "CustomField" => l["custom member field"],
+        "CustomFieldValue" => l["value of a custom member field"],
         _ => entityType,
     };
 }

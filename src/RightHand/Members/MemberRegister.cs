@@ -7,10 +7,13 @@ using RightHand.Platform.Database;
 
 namespace RightHand.Members;
 
-/// <summary>What staff enter about a member, as typed; the register checks and cleans it. Tags are comma-separated.</summary>
+/// <summary>
+/// What staff enter about a member, as typed; the register checks and cleans it. Tags are comma-separated; custom
+/// field values are by field id (null leaves them as they are, an empty value removes one).
+/// </summary>
 internal sealed record MemberDraft(string? Salutation, string? FirstName, string? LastName, string? Company, string? Email, string? Phone,
     string? Language, string? Street, string? Postcode, string? City, string? Country, string? DateOfBirth, Guid? PlanId, string? Notes, string? Tags,
-    MemberStatus Status = MemberStatus.Prospect);
+    MemberStatus Status = MemberStatus.Prospect, IReadOnlyDictionary<string, string>? Custom = null);
 
 /// <summary>
 /// The member register: create and change members, their status, tags and consents, and the owner's settings
@@ -35,6 +38,8 @@ internal sealed class MemberRegister(AppDb db, TimeProvider clock, IStringLocali
         for (var attempt = 1; ; attempt++)
         {
             var errors = await CheckAsync(draft, null, ct);
+            var (customErrors, custom) = await CheckCustomAsync(draft.Custom, ct);
+            errors.AddRange(customErrors);
             if (errors.Count > 0) return (OperationResult.Fail([.. errors]), null);
             var prefix = await NumberPrefixAsync(ct);
             var sequence = (await db.Members.MaxAsync(m => (long?)m.Sequence, ct) ?? FirstSequence - 1) + 1;
@@ -47,6 +52,7 @@ internal sealed class MemberRegister(AppDb db, TimeProvider clock, IStringLocali
             db.Members.Add(member);
             db.MemberStatusChanges.Add(new MemberStatusChange { MemberId = member.Id, To = draft.Status, At = Now, By = by });
             foreach (var tag in Tags(draft.Tags)) db.MemberTags.Add(new MemberTag { MemberId = member.Id, Tag = tag });
+            await SetCustomAsync(member.Id, custom, ct);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -64,8 +70,11 @@ internal sealed class MemberRegister(AppDb db, TimeProvider clock, IStringLocali
         var member = await db.Members.FindAsync([memberId], ct);
         if (member is null) return OperationResult.Fail(l["This member does not exist."]);
         var errors = await CheckAsync(draft, memberId, ct);
+        var (customErrors, custom) = await CheckCustomAsync(draft.Custom, ct);
+        errors.AddRange(customErrors);
         if (errors.Count > 0) return OperationResult.Fail([.. errors]);
         Apply(member, draft);
+        await SetCustomAsync(memberId, custom, ct);
         var wanted = Tags(draft.Tags);
         var current = await db.MemberTags.Where(t => t.MemberId == memberId).ToListAsync(ct);
         db.MemberTags.RemoveRange(current.Where(t => !wanted.Contains(t.Tag)));
@@ -141,6 +150,60 @@ internal sealed class MemberRegister(AppDb db, TimeProvider clock, IStringLocali
         db.MembershipPlans.Add(new MembershipPlan { Name = name, FeeCents = cents, Interval = interval });
         await db.SaveChangesAsync(ct);
         return OperationResult.Ok;
+    }
+
+    /// <summary>The owner adds a custom field; a choice needs at least two options, one per line.</summary>
+    public async Task<OperationResult> AddFieldAsync(string? name, CustomFieldKind kind, string? options, CancellationToken ct = default)
+    {
+        var errors = new List<string>();
+        name = name?.Trim() ?? "";
+        if (name.Length is 0 or > 100) errors.Add(l["Field name: enter a name of at most 100 characters."]);
+        else if (await db.CustomFields.AnyAsync(f => f.Name == name, ct)) errors.Add(l["Field name: a field with this name exists already."]);
+        if (!Enum.IsDefined(kind)) errors.Add(l["Kind: choose text, number, date or choice."]);
+        var list = (options ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+        if (kind == CustomFieldKind.Choice && (list.Count < 2 || list.Any(o => o.Length > 100) || string.Join('\n', list).Length > 4000))
+            errors.Add(l["Options: enter at least two options, one per line, each at most 100 characters."]);
+        if (errors.Count > 0) return OperationResult.Fail([.. errors]);
+        db.CustomFields.Add(new CustomField { Name = name, Kind = kind, Options = kind == CustomFieldKind.Choice ? string.Join('\n', list) : null });
+        await db.SaveChangesAsync(ct);
+        return OperationResult.Ok;
+    }
+
+    /// <summary>Checks the typed values against their fields and returns them in stored form (null: no value).</summary>
+    private async Task<(List<string> Errors, Dictionary<Guid, string?>? Values)> CheckCustomAsync(IReadOnlyDictionary<string, string>? typed, CancellationToken ct)
+    {
+        if (typed is null) return ([], null);
+        var errors = new List<string>();
+        var values = new Dictionary<Guid, string?>();
+        foreach (var field in await db.CustomFields.AsNoTracking().OrderBy(f => f.Name).ToListAsync(ct))
+        {
+            if (!typed.TryGetValue(field.Id.ToString(), out var raw)) continue;
+            var text = raw?.Trim() ?? "";
+            if (text.Length == 0) { values[field.Id] = null; continue; }
+            var stored = CustomValues.Normalize(field, text);
+            if (stored is null) errors.Add(field.Kind switch
+            {
+                CustomFieldKind.Number => l["{0}: enter a number.", field.Name],
+                CustomFieldKind.Date => l["{0}: enter a date.", field.Name],
+                CustomFieldKind.Choice => l["{0}: choose one of the options.", field.Name],
+                _ => l["{0}: at most {1} characters.", field.Name, 1000],
+            });
+            else values[field.Id] = stored;
+        }
+        return (errors, values);
+    }
+
+    private async Task SetCustomAsync(Guid memberId, Dictionary<Guid, string?>? values, CancellationToken ct)
+    {
+        if (values is null) return;
+        var current = await db.CustomFieldValues.Where(v => v.MemberId == memberId).ToDictionaryAsync(v => v.FieldId, ct);
+        foreach (var (field, value) in values)
+        {
+            current.TryGetValue(field, out var existing);
+            if (value is null) { if (existing is not null) db.CustomFieldValues.Remove(existing); }
+            else if (existing is null) db.CustomFieldValues.Add(new CustomFieldValue { MemberId = memberId, FieldId = field, Value = value });
+            else existing.Value = value;
+        }
     }
 
     private static bool TryParseEuros(string? text, out long cents)

@@ -49,6 +49,8 @@ internal sealed class AppDb(DbContextOptions<AppDb> options, AuditRecorder audit
     public DbSet<Members.MembershipPlan> MembershipPlans => Set<Members.MembershipPlan>();
     public DbSet<Members.ConsentRecord> ConsentRecords => Set<Members.ConsentRecord>();
     public DbSet<Members.SavedMemberView> SavedMemberViews => Set<Members.SavedMemberView>();
+    public DbSet<Members.CustomField> CustomFields => Set<Members.CustomField>();
+    public DbSet<Members.CustomFieldValue> CustomFieldValues => Set<Members.CustomFieldValue>();
 
     internal AuditRecorder Audit => auditRecorder;
 

@@ -1,4 +1,5 @@
--- 0008: the member register: members with their status history and tags, membership plans, consent records and saved views of the list.
+-- 0008: the member register: members with their status history, tags and custom field values, the custom fields, membership plans,
+-- consent records and saved views of the list.
 
 CREATE TABLE consent_records (
     id uuid NOT NULL,
@@ -10,6 +11,21 @@ CREATE TABLE consent_records (
     wording_version character varying(40) NOT NULL,
     recorded_by uuid,
     CONSTRAINT pk_consent_records PRIMARY KEY (id)
+);
+
+CREATE TABLE member_custom_fields (
+    id uuid NOT NULL,
+    name character varying(100) NOT NULL,
+    kind integer NOT NULL,
+    options character varying(4000),
+    CONSTRAINT pk_member_custom_fields PRIMARY KEY (id)
+);
+
+CREATE TABLE member_custom_values (
+    member_id uuid NOT NULL,
+    field_id uuid NOT NULL,
+    value character varying(1000) NOT NULL,
+    CONSTRAINT pk_member_custom_values PRIMARY KEY (member_id, field_id)
 );
 
 CREATE TABLE member_status_changes (
@@ -73,6 +89,10 @@ CREATE TABLE saved_member_views (
 );
 
 CREATE INDEX ix_consent_records_member_id_at ON consent_records (member_id, at);
+
+CREATE UNIQUE INDEX ix_member_custom_fields_name ON member_custom_fields (name);
+
+CREATE INDEX ix_member_custom_values_field_id_value ON member_custom_values (field_id, value);
 
 CREATE INDEX ix_member_status_changes_member_id_at ON member_status_changes (member_id, at);
 

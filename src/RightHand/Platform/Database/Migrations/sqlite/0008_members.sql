@@ -1,4 +1,5 @@
--- 0008: the member register: members with their status history and tags, membership plans, consent records and saved views of the list.
+-- 0008: the member register: members with their status history, tags and custom field values, the custom fields, membership plans,
+-- consent records and saved views of the list.
 
 CREATE TABLE "consent_records" (
     "id" TEXT NOT NULL CONSTRAINT "pk_consent_records" PRIMARY KEY,
@@ -9,6 +10,20 @@ CREATE TABLE "consent_records" (
     "source" TEXT NOT NULL,
     "wording_version" TEXT NOT NULL,
     "recorded_by" TEXT NULL
+);
+
+CREATE TABLE "member_custom_fields" (
+    "id" TEXT NOT NULL CONSTRAINT "pk_member_custom_fields" PRIMARY KEY,
+    "name" TEXT NOT NULL,
+    "kind" INTEGER NOT NULL,
+    "options" TEXT NULL
+);
+
+CREATE TABLE "member_custom_values" (
+    "member_id" TEXT NOT NULL,
+    "field_id" TEXT NOT NULL,
+    "value" TEXT NOT NULL,
+    CONSTRAINT "pk_member_custom_values" PRIMARY KEY ("member_id", "field_id")
 );
 
 CREATE TABLE "member_status_changes" (
@@ -68,6 +83,10 @@ CREATE TABLE "saved_member_views" (
 );
 
 CREATE INDEX "ix_consent_records_member_id_at" ON "consent_records" ("member_id", "at");
+
+CREATE UNIQUE INDEX "ix_member_custom_fields_name" ON "member_custom_fields" ("name");
+
+CREATE INDEX "ix_member_custom_values_field_id_value" ON "member_custom_values" ("field_id", "value");
 
 CREATE INDEX "ix_member_status_changes_member_id_at" ON "member_status_changes" ("member_id", "at");
 
