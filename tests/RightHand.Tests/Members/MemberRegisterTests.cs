@@ -126,4 +126,65 @@ public sealed class MemberRegisterTests
         await using var scope = app.Scope();
         Assert.Equal("Klein-Berg", (await scope.ServiceProvider.GetRequiredService<AppDb>().Members.SingleAsync()).LastName);
     }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task CustomFieldsOfEachKind_CheckTheirValues_ShowOnTheMember_AndFilterTheList(Engine engine)
+    {
+        await using var app = await TestApp.StartAsync(engine);
+        var owner = await StaffSession.SetUpOwnerAsync(app);
+        async Task AddField(string name, string kind, string options = "") =>
+            Assert.Equal("/members/settings?done=field", Html.Location(await owner.Client.SubmitAsync("/members/settings", "field",
+                new Dictionary<string, string> { ["Field.Name"] = name, ["Field.Kind"] = kind, ["Field.Options"] = options })));
+        await AddField("Nickname", "Text");
+        await AddField("Donation", "Number");
+        await AddField("First visit", "Date");
+        await AddField("Shirt size", "Choice", "S\nM\nL");
+        var oneOption = await owner.Client.SubmitAsync("/members/settings", "field",
+            new Dictionary<string, string> { ["Field.Name"] = "Colour", ["Field.Kind"] = "Choice", ["Field.Options"] = "red" });
+        Assert.Contains("Options: enter at least two options, one per line", await oneOption.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        Dictionary<string, string> ids;
+        await using (var scope = app.Scope())
+            ids = await scope.ServiceProvider.GetRequiredService<AppDb>().CustomFields.ToDictionaryAsync(f => f.Name, f => f.Id.ToString());
+        Assert.Equal(4, ids.Count);
+        Dictionary<string, string> WithCustom(Dictionary<string, string> fields, string nick, string donation, string visit, string size)
+        {
+            fields[$"Input.Custom[{ids["Nickname"]}]"] = nick;
+            fields[$"Input.Custom[{ids["Donation"]}]"] = donation;
+            fields[$"Input.Custom[{ids["First visit"]}]"] = visit;
+            fields[$"Input.Custom[{ids["Shirt size"]}]"] = size;
+            return fields;
+        }
+
+        var bad = await owner.Client.SubmitAsync("/members/new", "create", WithCustom(MemberPages.Fields("Emil", "Wolf", "emil@example.org"), "Emi", "lots", "yesterday", "XXL"));
+        var alert = Html.Parse(await bad.Content.ReadAsStringAsync()).QuerySelector("[role=alert]")!.TextContent;
+        Assert.Contains("Donation: enter a number.", alert, StringComparison.Ordinal);
+        Assert.Contains("First visit: enter a date.", alert, StringComparison.Ordinal);
+        Assert.Contains("Shirt size: choose one of the options.", alert, StringComparison.Ordinal);
+        await using (var scope = app.Scope())
+            Assert.False(await scope.ServiceProvider.GetRequiredService<AppDb>().CustomFieldValues.AnyAsync());
+
+        var emil = await MemberPages.CreateAsync(owner, WithCustom(MemberPages.Fields("Emil", "Wolf", "emil@example.org"), "Emi", "12,50", "2026-05-01", "M"));
+        await MemberPages.CreateAsync(owner, WithCustom(MemberPages.Fields("Frieda", "Roth", "frieda@example.org"), "", "", "", "L"));
+        var page = await Html.GetAsync(owner.Client, $"/members/{emil}");
+        Assert.Equal("Emi", page.QuerySelector($"[id='cf-{ids["Nickname"]}']")!.GetAttribute("value"));
+        Assert.Equal("12.50", page.QuerySelector($"[id='cf-{ids["Donation"]}']")!.GetAttribute("value"));
+        Assert.Equal("2026-05-01", page.QuerySelector($"[id='cf-{ids["First visit"]}']")!.GetAttribute("value"));
+        Assert.Equal("M", page.QuerySelector($"[id='cf-{ids["Shirt size"]}'] option[selected]")!.GetAttribute("value"));
+
+        var list = await Html.GetAsync(owner.Client, $"/members?field={ids["Shirt size"]}&value=M");
+        Assert.Equal([emil], list.QuerySelectorAll("tr[data-member]").Select(r => r.GetAttribute("data-member")));
+        var withVisit = await Html.GetAsync(owner.Client, $"/members?field={ids["First visit"]}");
+        Assert.Equal([emil], withVisit.QuerySelectorAll("tr[data-member]").Select(r => r.GetAttribute("data-member")));
+
+        // Emptying a field on the edit form removes its value.
+        Assert.Equal($"/members/{emil}?done=saved", Html.Location(await owner.Client.SubmitAsync($"/members/{emil}", "edit",
+            WithCustom(MemberPages.Fields("Emil", "Wolf", "emil@example.org"), "", "12,50", "2026-05-01", "S"))));
+        await using (var scope = app.Scope())
+        {
+            var values = await scope.ServiceProvider.GetRequiredService<AppDb>().CustomFieldValues.ToListAsync();
+            Assert.Equal(["12.50", "2026-05-01", "L", "S"], values.Select(v => v.Value).Order(StringComparer.Ordinal));
+        }
+    }
 }
