@@ -33,36 +33,30 @@ internal sealed class MemberRegister(AppDb db, TimeProvider clock, IStringLocali
 
     public async Task<(OperationResult Result, Member? Member)> CreateAsync(MemberDraft draft, Guid by, CancellationToken ct = default)
     {
-        // Two people creating members at the same moment may draw the same next number: the unique index refuses
-        // the second, which then draws again.
-        for (var attempt = 1; ; attempt++)
+        // Members are created one at a time, so two people saving at the same moment never draw the same number,
+        // no number is skipped, and the e-mail check sees the other's new member. PostgreSQL waits on an advisory
+        // lock held to the end of the transaction; SQLite's transactions take the write lock when they begin.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (db.IsPostgres) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7210)", ct);
+        var errors = await CheckAsync(draft, null, ct);
+        var (customErrors, custom) = await CheckCustomAsync(draft.Custom, ct);
+        errors.AddRange(customErrors);
+        if (errors.Count > 0) return (OperationResult.Fail([.. errors]), null);
+        var prefix = await NumberPrefixAsync(ct);
+        var sequence = (await db.Members.MaxAsync(m => (long?)m.Sequence, ct) ?? FirstSequence - 1) + 1;
+        var member = new Member
         {
-            var errors = await CheckAsync(draft, null, ct);
-            var (customErrors, custom) = await CheckCustomAsync(draft.Custom, ct);
-            errors.AddRange(customErrors);
-            if (errors.Count > 0) return (OperationResult.Fail([.. errors]), null);
-            var prefix = await NumberPrefixAsync(ct);
-            var sequence = (await db.Members.MaxAsync(m => (long?)m.Sequence, ct) ?? FirstSequence - 1) + 1;
-            var member = new Member
-            {
-                Sequence = sequence, Number = prefix + sequence.ToString(CultureInfo.InvariantCulture), LastName = "", Email = "", EmailKey = "",
-                Status = draft.Status, StatusSince = Now, CreatedAt = Now,
-            };
-            Apply(member, draft);
-            db.Members.Add(member);
-            db.MemberStatusChanges.Add(new MemberStatusChange { MemberId = member.Id, To = draft.Status, At = Now, By = by });
-            foreach (var tag in Tags(draft.Tags)) db.MemberTags.Add(new MemberTag { MemberId = member.Id, Tag = tag });
-            await SetCustomAsync(member.Id, custom, ct);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return (OperationResult.Ok, member);
-            }
-            catch (DbUpdateException) when (attempt < 5)
-            {
-                db.ChangeTracker.Clear();
-            }
-        }
+            Sequence = sequence, Number = prefix + sequence.ToString(CultureInfo.InvariantCulture), LastName = "", Email = "", EmailKey = "",
+            Status = draft.Status, StatusSince = Now, CreatedAt = Now,
+        };
+        Apply(member, draft);
+        db.Members.Add(member);
+        db.MemberStatusChanges.Add(new MemberStatusChange { MemberId = member.Id, To = draft.Status, At = Now, By = by });
+        foreach (var tag in Tags(draft.Tags)) db.MemberTags.Add(new MemberTag { MemberId = member.Id, Tag = tag });
+        await SetCustomAsync(member.Id, custom, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return (OperationResult.Ok, member);
     }
 
     public async Task<OperationResult> UpdateAsync(Guid memberId, MemberDraft draft, CancellationToken ct = default)

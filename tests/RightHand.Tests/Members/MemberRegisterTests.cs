@@ -187,4 +187,21 @@ public sealed class MemberRegisterTests
             Assert.Equal(["12.50", "2026-05-01", "L", "S"], values.Select(v => v.Value).Order(StringComparer.Ordinal));
         }
     }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task MembersCreatedAtTheSameMoment_GetDifferentNumbers(Engine engine)
+    {
+        await using var app = await TestApp.StartAsync(engine);
+        var owner = await StaffSession.SetUpOwnerAsync(app);
+        var numbers = await Task.WhenAll(Enumerable.Range(1, 6).Select(async i =>
+        {
+            await using var scope = app.Scope();
+            var (result, member) = await scope.ServiceProvider.GetRequiredService<MemberRegister>().CreateAsync(
+                new MemberDraft(null, "Same", $"Moment{i}", null, $"moment{i}@example.org", null, "de", null, null, null, null, null, null, null, null), owner.PersonId);
+            Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+            return member!.Number;
+        }));
+        Assert.Equal(Enumerable.Range(10001, 6).Select(n => $"M-{n}"), numbers.Order(StringComparer.Ordinal));
+    }
 }
