@@ -118,6 +118,16 @@ internal sealed class MemberRegister(AppDb db, TimeProvider clock, IStringLocali
         return OperationResult.Ok;
     }
 
+    /// <summary>Deletes one of this person's saved views; another person's view is not theirs to delete.</summary>
+    public async Task<OperationResult> DeleteViewAsync(Guid person, Guid viewId, CancellationToken ct = default)
+    {
+        var view = await db.SavedMemberViews.FirstOrDefaultAsync(v => v.Id == viewId && v.PersonId == person, ct);
+        if (view is null) return OperationResult.Fail(l["This saved view does not exist."]);
+        db.SavedMemberViews.Remove(view);
+        await db.SaveChangesAsync(ct);
+        return OperationResult.Ok;
+    }
+
     /// <summary>The owner sets the prefix for new numbers; numbers already given stay as they are.</summary>
     public async Task<OperationResult> SetNumberPrefixAsync(string? prefix, CancellationToken ct = default)
     {

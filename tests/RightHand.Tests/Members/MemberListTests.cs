@@ -109,5 +109,9 @@ public sealed class MemberListTests
         Assert.Equal(["M-10015", "M-10030", "M-10045", "M-10060"], Numbers(await Html.GetAsync(owner.Client, link)).Order());
         var assistant = await StaffSession.CreateAndSignInAsync(app, RightHand.Access.Roles.Assistant);
         Assert.Null((await Html.GetAsync(assistant.Client, "/members")).QuerySelector("[data-testid=views]"));
+
+        var deleted = await owner.Client.SubmitAsync(link, "delete-view", new Dictionary<string, string>());
+        Assert.Equal("/members?done=view-deleted", Html.Location(deleted));
+        Assert.Null((await Html.GetAsync(owner.Client, "/members")).QuerySelector("[data-testid=views]"));
     }
 }
