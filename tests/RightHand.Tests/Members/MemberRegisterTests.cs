@@ -95,6 +95,7 @@ public sealed class MemberRegisterTests
         Assert.Contains(timeline, t => t.Contains("updated · member record", StringComparison.Ordinal));
         Assert.Contains(timeline, t => t.Contains("added · consent record", StringComparison.Ordinal));
         Assert.Equal(3, timeline.Count(t => t.Contains("member status change", StringComparison.Ordinal)));
+        Assert.Contains(timeline, t => t.Contains("deleted · member tag", StringComparison.Ordinal)); // "VIP" taken off
 
         await using var scope = app.Scope();
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
