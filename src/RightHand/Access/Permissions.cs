@@ -46,12 +46,18 @@ internal static class Permissions
     public const string DataExport = "data.export";
     /// <summary>Whoever is signed in to the staff area: their own account, password, second factor and sessions.</summary>
     public const string AccountSelf = "account.self";
+    /// <summary>See the member register: the list, a member's page, the CSV export.</summary>
+    public const string MembersRead = "members.read";
+    /// <summary>Create and change members, their status, tags and consents.</summary>
+    public const string MembersEdit = "members.edit";
+    /// <summary>The register's settings: number prefix and membership plans.</summary>
+    public const string MembersSettings = "members.settings";
 
     public static readonly FrozenDictionary<string, FrozenSet<string>> ByRole = new Dictionary<string, FrozenSet<string>>
     {
         [Roles.Owner] = FrozenSet.Create(DashboardView, PeopleManage, SessionsManage, TokensManage, AuditRead, JobsRead, OutboxRead, AccountSelf, ApprovalsDecide,
-            TasksWork, DecisionsTake, PlaybooksEdit, DataExport),
-        [Roles.Assistant] = FrozenSet.Create(DashboardView, AccountSelf, TasksWork, DecisionsTake, PlaybooksEdit),
+            TasksWork, DecisionsTake, PlaybooksEdit, DataExport, MembersRead, MembersEdit, MembersSettings),
+        [Roles.Assistant] = FrozenSet.Create(DashboardView, AccountSelf, TasksWork, DecisionsTake, PlaybooksEdit, MembersRead, MembersEdit),
         [Roles.It] = FrozenSet.Create(DashboardView, JobsRead, AccountSelf),
         [Roles.Accountant] = FrozenSet.Create(DashboardView, AccountSelf),
         [Roles.Member] = FrozenSet<string>.Empty,

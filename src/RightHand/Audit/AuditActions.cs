@@ -48,6 +48,14 @@ internal static class AuditActions
         "Playbook" => l["playbook record"],
         "PlaybookVersion" => l["playbook version"],
         "Export" => l["complete export"],
+        "Member" => l["member record"],
+        "MemberStatusChange" => l["member status change"],
+        "MemberTag" => l["member tag"],
+        "MembershipPlan" => l["membership plan"],
+        "ConsentRecord" => l["consent record"],
+        "SavedMemberView" => l["saved view of the member list"],
+        "CustomField" => l["custom member field"],
+        "CustomFieldValue" => l["value of a custom member field"],
         _ => entityType,
     };
 }

@@ -21,6 +21,11 @@ internal sealed class StaffNavigation
             new("Sessions", "/access/sessions", Permissions.SessionsManage),
             new("API tokens", "/access/tokens", Permissions.TokensManage),
         ]),
+        new("Members", [
+            new("Member list", "/members", Permissions.MembersRead),
+            new("New member", "/members/new", Permissions.MembersEdit),
+            new("Register settings", "/members/settings", Permissions.MembersSettings),
+        ]),
         new("Work", [
             new("Tasks", "/delegation/tasks", Permissions.TasksWork),
             new("Recurring tasks", "/delegation/recurring", Permissions.TasksWork),

@@ -42,6 +42,15 @@ internal sealed class AppDb(DbContextOptions<AppDb> options, AuditRecorder audit
     public DbSet<Delegation.Tasks.RecurringTask> RecurringTasks => Set<Delegation.Tasks.RecurringTask>();
     public DbSet<Delegation.Playbooks.Playbook> Playbooks => Set<Delegation.Playbooks.Playbook>();
     public DbSet<Delegation.Playbooks.PlaybookVersion> PlaybookVersions => Set<Delegation.Playbooks.PlaybookVersion>();
+    // Members: the register
+    public DbSet<Members.Member> Members => Set<Members.Member>();
+    public DbSet<Members.MemberStatusChange> MemberStatusChanges => Set<Members.MemberStatusChange>();
+    public DbSet<Members.MemberTag> MemberTags => Set<Members.MemberTag>();
+    public DbSet<Members.MembershipPlan> MembershipPlans => Set<Members.MembershipPlan>();
+    public DbSet<Members.ConsentRecord> ConsentRecords => Set<Members.ConsentRecord>();
+    public DbSet<Members.SavedMemberView> SavedMemberViews => Set<Members.SavedMemberView>();
+    public DbSet<Members.CustomField> CustomFields => Set<Members.CustomField>();
+    public DbSet<Members.CustomFieldValue> CustomFieldValues => Set<Members.CustomFieldValue>();
 
     internal AuditRecorder Audit => auditRecorder;
 

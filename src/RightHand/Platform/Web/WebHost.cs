@@ -12,6 +12,7 @@ using RightHand.Delegation;
 using RightHand.Delegation.Decisions;
 using RightHand.Delegation.Offboarding;
 using RightHand.Delegation.Tasks;
+using RightHand.Members;
 using RightHand.Platform.Demo;
 using RightHand.Platform.Export;
 using RightHand.Platform.Database;
@@ -63,6 +64,7 @@ internal static class WebHost
         services.AddTasks(builder.Configuration);
         services.AddDemoData();
         services.AddExport();
+        services.AddMembers();
         services.AddRazorComponents();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -109,6 +111,7 @@ internal static class WebHost
         app.MapPlatformEndpoints();
         app.MapTasks();
         app.MapExport();
+        app.MapMembers();
         app.MapRazorComponents<App>();
         return app;
     }

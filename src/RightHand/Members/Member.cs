@@ -1,0 +1,112 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace RightHand.Members;
+
+internal enum MemberStatus { Prospect = 0, Active = 1, Paused = 2, Cancelled = 3 }
+
+/// <summary>
+/// A member of the business. The number is the prefix at the time of joining plus a sequence that only
+/// grows, so a number once given is never given again even if the prefix changes.
+/// </summary>
+internal sealed class Member
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public long Sequence { get; set; }
+    public required string Number { get; set; }
+    public string? Salutation { get; set; }
+    public string? FirstName { get; set; }
+    public required string LastName { get; set; }
+    public string? Company { get; set; }
+    public required string Email { get; set; }
+    /// <summary>The e-mail in lower case: uniqueness and search ignore case, and an index on a plain column works on both engines.</summary>
+    public required string EmailKey { get; set; }
+    /// <summary>First name, last name and company in lower case, for a search that ignores case the same way on both engines.</summary>
+    public string NameKey { get; set; } = "";
+    public string? Phone { get; set; }
+    public string Language { get; set; } = "de";
+    public string? Street { get; set; }
+    public string? Postcode { get; set; }
+    public string? City { get; set; }
+    /// <summary>ISO 3166 two-letter code, upper case.</summary>
+    public string? Country { get; set; }
+    public DateOnly? DateOfBirth { get; set; }
+    public MemberStatus Status { get; set; }
+    public DateTime StatusSince { get; set; }
+    public Guid? PlanId { get; set; }
+    public string? Notes { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    public string FullName => string.IsNullOrEmpty(FirstName) ? LastName : $"{FirstName} {LastName}";
+}
+
+internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
+{
+    public void Configure(EntityTypeBuilder<Member> builder)
+    {
+        builder.ToTable("members");
+        builder.Property(m => m.Number).HasMaxLength(40);
+        builder.Property(m => m.Salutation).HasMaxLength(40);
+        builder.Property(m => m.FirstName).HasMaxLength(100);
+        builder.Property(m => m.LastName).HasMaxLength(100);
+        builder.Property(m => m.Company).HasMaxLength(200);
+        builder.Property(m => m.Email).HasMaxLength(254);
+        builder.Property(m => m.EmailKey).HasMaxLength(254);
+        builder.Property(m => m.NameKey).HasMaxLength(410);
+        builder.Property(m => m.Phone).HasMaxLength(50);
+        builder.Property(m => m.Language).HasMaxLength(2);
+        builder.Property(m => m.Street).HasMaxLength(200);
+        builder.Property(m => m.Postcode).HasMaxLength(20);
+        builder.Property(m => m.City).HasMaxLength(100);
+        builder.Property(m => m.Country).HasMaxLength(2);
+        builder.Property(m => m.Notes).HasMaxLength(4000);
+        builder.Ignore(m => m.FullName);
+        // The list searches, filters and sorts by these; it must stay fast with a million members.
+        builder.HasIndex(m => m.Sequence).IsUnique();
+        builder.HasIndex(m => m.Number).IsUnique();
+        builder.HasIndex(m => m.EmailKey).IsUnique();
+        builder.HasIndex(m => new { m.LastName, m.FirstName });
+        builder.HasIndex(m => m.Status);
+        builder.HasIndex(m => m.PlanId);
+        builder.HasIndex(m => m.CreatedAt);
+    }
+}
+
+/// <summary>One step in a member's status history: the member page lists when they joined, paused or left.</summary>
+internal sealed class MemberStatusChange
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid MemberId { get; set; }
+    public MemberStatus? From { get; set; }
+    public MemberStatus To { get; set; }
+    public DateTime At { get; set; }
+    public Guid? By { get; set; }
+}
+
+internal sealed class MemberStatusChangeConfiguration : IEntityTypeConfiguration<MemberStatusChange>
+{
+    public void Configure(EntityTypeBuilder<MemberStatusChange> builder)
+    {
+        builder.ToTable("member_status_changes");
+        builder.HasIndex(c => new { c.MemberId, c.At });
+    }
+}
+
+/// <summary>A free label on a member ("VIP", "Speaker 2026"); the list filters by it.</summary>
+internal sealed class MemberTag
+{
+    public Guid MemberId { get; set; }
+    public required string Tag { get; set; }
+}
+
+internal sealed class MemberTagConfiguration : IEntityTypeConfiguration<MemberTag>
+{
+    public void Configure(EntityTypeBuilder<MemberTag> builder)
+    {
+        builder.ToTable("member_tags");
+        builder.HasKey(t => new { t.MemberId, t.Tag });
+        builder.Property(t => t.Tag).HasMaxLength(60);
+        builder.HasIndex(t => t.Tag);
+    }
+}

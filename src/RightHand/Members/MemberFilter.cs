@@ -1,0 +1,73 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using RightHand.Platform.Database;
+
+namespace RightHand.Members;
+
+/// <summary>
+/// The member list's search, filters, sorting and page, read from the query string, so that the list, its
+/// CSV export and a bookmarked link all show exactly the same members.
+/// </summary>
+/// <remarks>A custom field filter matches the stored value exactly (a date as yyyy-MM-dd, a number with a point).</remarks>
+internal sealed record MemberFilter(string? Search, MemberStatus? Status, Guid? PlanId, string? Tag, string Sort, int Page, Guid? FieldId = null, string? FieldValue = null)
+{
+    public const int PageSize = 50;
+    public static readonly IReadOnlyList<string> Sorts = ["number", "name", "status", "created"];
+
+    // Read by hand: enums and ids do not bind from the query string, and a bad value should just be ignored.
+    public static MemberFilter From(IQueryCollection query)
+    {
+        var status = Enum.TryParse<MemberStatus>(query["status"], true, out var s) && Enum.IsDefined(s) ? s : (MemberStatus?)null;
+        var plan = Guid.TryParse(query["plan"], out var p) ? p : (Guid?)null;
+        var sort = Sorts.Contains(query["sort"].ToString()) ? query["sort"].ToString() : "number";
+        var page = int.TryParse(query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1;
+        var field = Guid.TryParse(query["field"], out var f) ? f : (Guid?)null;
+        return new MemberFilter(Blank(query["q"]), status, plan, Blank(query["tag"]), sort, page, field, field is null ? null : Blank(query["value"]));
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    public IQueryable<Member> Apply(AppDb db)
+    {
+        var members = db.Members.AsNoTracking();
+        if (Search is { } q)
+        {
+            // A number or an e-mail address is matched from its start, so the unique indexes serve it; names match anywhere.
+            var lower = q.ToLowerInvariant();
+            members = members.Where(m => m.Number.StartsWith(q) || m.EmailKey.StartsWith(lower) || m.NameKey.Contains(lower));
+        }
+        if (Status is { } status) members = members.Where(m => m.Status == status);
+        if (PlanId is { } plan) members = members.Where(m => m.PlanId == plan);
+        if (Tag is { } tag) members = members.Where(m => db.MemberTags.Any(t => t.MemberId == m.Id && t.Tag == tag));
+        if (FieldId is { } field)
+        {
+            members = FieldValue is { } value
+                ? members.Where(m => db.CustomFieldValues.Any(v => v.MemberId == m.Id && v.FieldId == field && v.Value == value))
+                : members.Where(m => db.CustomFieldValues.Any(v => v.MemberId == m.Id && v.FieldId == field));
+        }
+        return Sort switch
+        {
+            "name" => members.OrderBy(m => m.LastName).ThenBy(m => m.FirstName).ThenBy(m => m.Sequence),
+            "status" => members.OrderBy(m => m.Status).ThenBy(m => m.Sequence),
+            "created" => members.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Sequence),
+            _ => members.OrderBy(m => m.Sequence),
+        };
+    }
+
+    /// <summary>The query string for this filter, with another page or sort if given.</summary>
+    public string ToQuery(int? page = null, string? sort = null)
+    {
+        var parts = new List<string>();
+        if (Search is not null) parts.Add("q=" + Uri.EscapeDataString(Search));
+        if (Status is not null) parts.Add("status=" + Status.ToString()!.ToLowerInvariant());
+        if (PlanId is not null) parts.Add("plan=" + PlanId);
+        if (Tag is not null) parts.Add("tag=" + Uri.EscapeDataString(Tag));
+        if (FieldId is not null) parts.Add("field=" + FieldId);
+        if (FieldValue is not null) parts.Add("value=" + Uri.EscapeDataString(FieldValue));
+        var s = sort ?? Sort;
+        if (s != "number") parts.Add("sort=" + s);
+        var pg = page ?? 1;
+        if (pg > 1) parts.Add("page=" + pg.ToString(CultureInfo.InvariantCulture));
+        return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
+    }
+}

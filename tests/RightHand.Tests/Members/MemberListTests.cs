@@ -1,0 +1,117 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RightHand.Members;
+using RightHand.Platform.Database;
+using RightHand.Tests.Access;
+using RightHand.Tests.Infrastructure;
+using Xunit;
+
+namespace RightHand.Tests.Members;
+
+/// <summary>The member list: search, filters, sorting, paging, and the CSV export of exactly the filtered list.</summary>
+public sealed class MemberListTests
+{
+    /// <summary>60 members: every third one active on the Gold plan, every fifth tagged "VIP"; one carries a formula in its company.</summary>
+    private static async Task<Guid> FillRegisterAsync(TestApp app, StaffSession owner)
+    {
+        var plan = await owner.Client.SubmitAsync("/members/settings", "plan", new Dictionary<string, string>
+        {
+            ["Plan.Name"] = "Gold", ["Plan.Fee"] = "12,50", ["Plan.Interval"] = "Yearly",
+        });
+        Assert.Equal("/members/settings?done=plan", Html.Location(plan));
+        await using var scope = app.Scope();
+        var register = scope.ServiceProvider.GetRequiredService<MemberRegister>();
+        var gold = (await scope.ServiceProvider.GetRequiredService<AppDb>().MembershipPlans.SingleAsync()).Id;
+        for (var i = 1; i <= 60; i++)
+        {
+            var draft = new MemberDraft("", $"First{i:00}", i == 7 ? "Zander" : $"Name{61 - i:00}", i == 5 ? "=HYPERLINK(\"http://evil.example\",\"click\")" : null,
+                $"member{i:00}@example.org", null, "de", null, null, null, "DE", null, i % 3 == 0 ? gold : null, null, i % 5 == 0 ? "VIP" : "",
+                i % 3 == 0 ? MemberStatus.Active : MemberStatus.Prospect);
+            var (result, _) = await register.CreateAsync(draft, owner.PersonId);
+            Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        }
+        return gold;
+    }
+
+    private static List<string> Numbers(AngleSharp.Dom.IDocument page) =>
+        page.QuerySelectorAll("tr[data-member]").Select(r => r.GetAttribute("data-member")!).ToList();
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task SearchFilterSortAndPaging_ShowTheRightMembers(Engine engine)
+    {
+        await using var app = await TestApp.StartAsync(engine);
+        var owner = await StaffSession.SetUpOwnerAsync(app);
+        var gold = await FillRegisterAsync(app, owner);
+
+        var first = await Html.GetAsync(owner.Client, "/members");
+        Assert.Equal("60 members", first.QuerySelector("[data-testid=count]")!.TextContent);
+        Assert.Equal(50, Numbers(first).Count);
+        Assert.Equal("M-10001", Numbers(first)[0]);
+        Assert.Equal("/members?page=2", first.QuerySelector("a[rel=next]")!.GetAttribute("href"));
+        var second = await Html.GetAsync(owner.Client, "/members?page=2");
+        Assert.Equal(Enumerable.Range(51, 10).Select(i => $"M-{10000 + i}"), Numbers(second));
+
+        Assert.Equal(["M-10007"], Numbers(await Html.GetAsync(owner.Client, "/members?q=zAnDeR")));
+        Assert.Equal(["M-10012"], Numbers(await Html.GetAsync(owner.Client, "/members?q=MEMBER12@")));
+        Assert.Equal(["M-10042"], Numbers(await Html.GetAsync(owner.Client, "/members?q=M-10042")));
+        Assert.Equal(20, Numbers(await Html.GetAsync(owner.Client, "/members?status=active")).Count);
+        Assert.Equal(["M-10015", "M-10030", "M-10045", "M-10060"],
+            Numbers(await Html.GetAsync(owner.Client, $"/members?status=active&plan={gold}&tag=VIP")));
+
+        var byName = Numbers(await Html.GetAsync(owner.Client, "/members?sort=name"));
+        Assert.Equal("M-10060", byName[0]); // Name01
+        Assert.Equal("M-10060", Numbers(await Html.GetAsync(owner.Client, "/members?sort=created"))[0]);
+        Assert.Equal("M-10003", Numbers(await Html.GetAsync(owner.Client, "/members?sort=status&status=active"))[0]);
+        var lastByName = Numbers(await Html.GetAsync(owner.Client, "/members?sort=name&page=2"));
+        Assert.Equal("M-10007", lastByName[^1]);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task CsvExport_HoldsExactlyTheFilteredList_WithFormulasDefused(Engine engine)
+    {
+        await using var app = await TestApp.StartAsync(engine);
+        var owner = await StaffSession.SetUpOwnerAsync(app);
+        await FillRegisterAsync(app, owner);
+
+        var list = await Html.GetAsync(owner.Client, "/members?tag=VIP&sort=name");
+        var link = list.QuerySelector("[data-testid=export]")!.GetAttribute("href")!;
+        Assert.Equal("/members/export.csv?tag=VIP&sort=name", link);
+        var response = await owner.Client.GetAsync(link);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        var lines = (await response.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("number,salutation,first_name,last_name,company,email", lines[0], StringComparison.Ordinal);
+        var rows = lines.Skip(1).ToList();
+        Assert.Equal(["M-10060", "M-10055", "M-10050", "M-10045", "M-10040", "M-10035", "M-10030", "M-10025", "M-10020", "M-10015", "M-10010", "M-10005"],
+            rows.Select(r => r.Split(',')[0]));
+        var evil = rows.Single(r => r.StartsWith("M-10005,", StringComparison.Ordinal));
+        Assert.Contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",", evil, StringComparison.Ordinal);
+        Assert.DoesNotContain(rows, r => r.Contains("member07@", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task ASavedView_IsALinkToTheSameFilter_ForItsOwnerOnly(Engine engine)
+    {
+        await using var app = await TestApp.StartAsync(engine);
+        var owner = await StaffSession.SetUpOwnerAsync(app);
+        var gold = await FillRegisterAsync(app, owner);
+
+        var unnamed = await owner.Client.SubmitAsync("/members?status=active&tag=VIP", "save-view", new Dictionary<string, string> { ["ViewName"] = " " });
+        Assert.Contains("View name: enter a name of at most 100 characters.", await unnamed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var saved = await owner.Client.SubmitAsync($"/members?status=active&plan={gold}&tag=VIP&sort=name&page=2", "save-view",
+            new Dictionary<string, string> { ["ViewName"] = "Gold VIPs" });
+        Assert.Equal($"/members?status=active&plan={gold}&tag=VIP&sort=name&done=view", Html.Location(saved));
+
+        var list = await Html.GetAsync(owner.Client, "/members");
+        var link = list.QuerySelectorAll("[data-testid=views] a").Single(a => a.TextContent == "Gold VIPs").GetAttribute("href")!;
+        Assert.Equal(["M-10015", "M-10030", "M-10045", "M-10060"], Numbers(await Html.GetAsync(owner.Client, link)).Order());
+        var assistant = await StaffSession.CreateAndSignInAsync(app, RightHand.Access.Roles.Assistant);
+        Assert.Null((await Html.GetAsync(assistant.Client, "/members")).QuerySelector("[data-testid=views]"));
+
+        var deleted = await owner.Client.SubmitAsync(link, "delete-view", new Dictionary<string, string>());
+        Assert.Equal("/members?done=view-deleted", Html.Location(deleted));
+        Assert.Null((await Html.GetAsync(owner.Client, "/members")).QuerySelector("[data-testid=views]"));
+    }
+}
