@@ -36,7 +36,8 @@ internal sealed class MemberRegister(AppDb db, TimeProvider clock, IStringLocali
         // Members are created one at a time, so two people saving at the same moment never draw the same number,
         // no number is skipped, and the e-mail check sees the other's new member. PostgreSQL waits on an advisory
         // lock held to the end of the transaction; SQLite's transactions take the write lock when they begin.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // The demo creates many members inside its own transaction; then that one holds the lock.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         if (db.IsPostgres) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7210)", ct);
         var errors = await CheckAsync(draft, null, ct);
         var (customErrors, custom) = await CheckCustomAsync(draft.Custom, ct);
@@ -55,7 +56,7 @@ internal sealed class MemberRegister(AppDb db, TimeProvider clock, IStringLocali
         foreach (var tag in Tags(draft.Tags)) db.MemberTags.Add(new MemberTag { MemberId = member.Id, Tag = tag });
         await SetCustomAsync(member.Id, custom, ct);
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
         return (OperationResult.Ok, member);
     }
 
@@ -282,5 +283,7 @@ internal sealed class MemberRegister(AppDb db, TimeProvider clock, IStringLocali
 
 internal static class MembersModule
 {
-    public static IServiceCollection AddMembers(this IServiceCollection services) => services.AddScoped<MemberRegister>();
+    public static IServiceCollection AddMembers(this IServiceCollection services) => services
+        .AddScoped<MemberRegister>()
+        .AddScoped<Platform.Demo.IDemoDataSource, MembersDemoData>();
 }

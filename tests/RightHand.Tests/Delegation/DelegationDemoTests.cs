@@ -7,7 +7,7 @@ using Xunit;
 
 namespace RightHand.Tests.Delegation;
 
-/// <summary>The demo shows delegation at work: items waiting, a promotion on offer, slipping quality, a decision changed late.</summary>
+/// <summary>The demo shows delegation at work (items waiting, a promotion on offer, slipping quality, a decision changed late) and a register of members.</summary>
 public sealed class DelegationDemoTests
 {
     [Theory]
@@ -39,6 +39,10 @@ public sealed class DelegationDemoTests
         var tasks = await owner.Client.GetStringAsync("/delegation/tasks?view=overdue");
         Assert.Contains("Payment reminders, October", tasks, StringComparison.Ordinal);
         Assert.Contains("Weekly member statistics", await owner.Client.GetStringAsync("/delegation/playbooks"), StringComparison.Ordinal);
+        var members = Html.Parse(await owner.Client.GetStringAsync("/members?status=Active"));
+        Assert.Matches(@"^\d{3} members$", members.QuerySelector("[data-testid=count]")!.TextContent.Trim());
+        Assert.Equal("300 members", Html.Parse(await owner.Client.GetStringAsync("/members")).QuerySelector("[data-testid=count]")!.TextContent.Trim());
+
         var cost = Html.Parse(await owner.Client.GetStringAsync("/")).QuerySelector("[data-testid=control-cost]")!.TextContent;
         Assert.Matches(@"You spent \d+ min checking \d+ h( \d+ min)? of delegated work \(\d+ %\)", cost);
     }
