@@ -13,6 +13,18 @@ public readonly record struct Money(long Cents) : IFormattable, IComparable<Mone
 
     public decimal Euros => Cents / 100m;
 
+    /// <summary>
+    /// An amount as people type it in German or English ("12,50", "1.234,56 €", "1,234.56"), read like the import
+    /// reads amounts: false for anything else, for more than cents, and for an ambiguous "1.500".
+    /// </summary>
+    public static bool TryParseEuros(string? text, out Money money)
+    {
+        money = default;
+        if (!Csv.CsvValues.TryParseDecimal(text, out var euros, out _) || decimal.Round(euros, 2) != euros || Math.Abs(euros) >= 1_000_000_000m) return false;
+        money = FromEuros(euros);
+        return true;
+    }
+
     public static Money operator +(Money a, Money b) => new(checked(a.Cents + b.Cents));
     public static Money operator -(Money a, Money b) => new(checked(a.Cents - b.Cents));
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RightHand.Access;
@@ -152,8 +151,7 @@ internal sealed class Approvals(AppDb db, TimeProvider clock, SpotCheckSampler s
         long? fourEyes = null;
         if (!string.IsNullOrWhiteSpace(rules.FourEyesAboveEuros))
         {
-            if (decimal.TryParse(rules.FourEyesAboveEuros.Replace("€", "", StringComparison.Ordinal).Trim(), NumberStyles.Number, CultureInfo.CurrentCulture, out var euros) && euros >= 0 && euros < 1_000_000_000)
-                fourEyes = Formats.Money.FromEuros(euros).Cents;
+            if (Formats.Money.TryParseEuros(rules.FourEyesAboveEuros, out var amount) && amount.Cents >= 0) fourEyes = amount.Cents;
             else errors.Add(l["Four eyes above: an amount in euros, 0 or more."]);
         }
         var type = await db.WorkTypes.FindAsync([workType], ct);

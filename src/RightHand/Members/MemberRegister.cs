@@ -213,11 +213,8 @@ internal sealed class MemberRegister(AppDb db, TimeProvider clock, IStringLocali
 
     private static bool TryParseEuros(string? text, out long cents)
     {
-        cents = 0;
-        var normalized = text?.Trim().Replace(',', '.');
-        if (!decimal.TryParse(normalized, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var euros) || euros > 1_000_000m) return false;
-        cents = (long)decimal.Round(euros * 100m, 0, MidpointRounding.AwayFromZero);
-        return true;
+        cents = Formats.Money.TryParseEuros(text, out var fee) ? fee.Cents : -1;
+        return cents is >= 0 and <= 100_000_000;
     }
 
     private async Task<List<string>> CheckAsync(MemberDraft d, Guid? self, CancellationToken ct)

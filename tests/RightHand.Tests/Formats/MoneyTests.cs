@@ -63,4 +63,22 @@ public sealed class MoneyTests
         Assert.Equal(1234.56m, new Money(123456).Euros);
         Assert.Throws<OverflowException>(() => new Money(long.MaxValue) + new Money(1));
     }
+
+    [Theory]
+    [InlineData("12,50", 1250)]
+    [InlineData("1.234,56 €", 123456)]
+    [InlineData("1,234.56", 123456)]
+    [InlineData("0", 0)]
+    public void TryParseEuros_ReadsGermanAndEnglishAmounts(string typed, long cents)
+    {
+        Assert.True(Money.TryParseEuros(typed, out var money));
+        Assert.Equal(cents, money.Cents);
+    }
+
+    [Theory]
+    [InlineData("viel")]
+    [InlineData("1.500")]
+    [InlineData("12,505")]
+    [InlineData("")]
+    public void TryParseEuros_RefusesWhatIsNoAmountOrAmbiguous(string typed) => Assert.False(Money.TryParseEuros(typed, out _));
 }
