@@ -12,6 +12,12 @@ internal sealed record OperationResult(bool Succeeded, IReadOnlyList<string> Err
 {
     public static readonly OperationResult Ok = new(true, []);
     public static OperationResult Fail(params string[] errors) => new(false, errors);
+
+    /// <summary>For steps that cannot fail unless the code is wrong (the demo data): a failure is a bug, not input to report.</summary>
+    public void ThrowIfFailed()
+    {
+        if (!Succeeded) throw new InvalidOperationException(string.Join("; ", Errors));
+    }
 }
 
 /// <summary>

@@ -100,16 +100,16 @@ internal sealed class DelegationDemoData(DecisionLog decisions, TimeProvider clo
         var changed = await decisions.ChangeAsync(webinar, de ? "Ablauf Webinar Mitgliederversammlung" : "Running order: members' meeting webinar",
             de ? "18:00 Begrüßung\n18:10 Bericht des Vorstands\n18:30 Gastvortrag Steuerberaterin\n18:50 Fragen der Mitglieder\n19:15 Ende" : "18:00 Welcome\n18:10 Board report\n18:30 Guest talk: our tax adviser\n18:50 Members' questions\n19:15 End",
             de ? "Die Steuerberaterin hat kurzfristig zugesagt." : "The tax adviser agreed to speak at short notice.", owner, baseUrl, ct);
-        if (!changed.Succeeded) throw new InvalidOperationException(string.Join("; ", changed.Errors));
+        changed.ThrowIfFailed();
 
         async Task<Guid> ProposeAgreedAsync(string title, string text, DateTime? eventAt)
         {
             var (result, decision) = await decisions.ProposeAsync(new DecisionDraft(title, text, eventAt, [owner, maria]), owner, ct);
-            if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors));
+            result.ThrowIfFailed();
             foreach (var person in new[] { owner, maria })
             {
                 var agreed = await decisions.AgreeAsync(decision!.Id, person, ct);
-                if (!agreed.Succeeded) throw new InvalidOperationException(string.Join("; ", agreed.Errors));
+                agreed.ThrowIfFailed();
             }
             return decision!.Id;
         }

@@ -35,7 +35,7 @@ internal sealed class MembersDemoData(MemberRegister register) : IDemoDataSource
         var de = culture.TwoLetterISOLanguageName == "de";
         (string Name, string Fee, BillingInterval Interval)[] plans =
             [(de ? "Basis" : "Basic", "9,90", BillingInterval.Monthly), ("Premium", "99,00", BillingInterval.Yearly), (de ? "Förderer" : "Patron", "30,00", BillingInterval.Quarterly)];
-        foreach (var (name, fee, interval) in plans) Ok(await register.AddPlanAsync(name, fee, interval, ct));
+        foreach (var (name, fee, interval) in plans) (await register.AddPlanAsync(name, fee, interval, ct)).ThrowIfFailed();
         var planIds = await db.MembershipPlans.OrderBy(p => p.FeeCents).Select(p => p.Id).ToListAsync(ct);
 
         var random = new Random(2026);
@@ -55,18 +55,13 @@ internal sealed class MembersDemoData(MemberRegister register) : IDemoDataSource
                 place.Language, $"{place.Street} {1 + random.Next(120)}", place.Postcode, place.City, place.Country,
                 random.Next(3) == 0 ? born.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
                 status == MemberStatus.Prospect ? null : planIds[random.Next(planIds.Count)], null, tags, status), owner, ct);
-            Ok(created);
+            created.ThrowIfFailed();
             if (status != MemberStatus.Prospect && random.Next(10) < 6)
-                Ok(await register.RecordConsentAsync(member!.Id, "newsletter", granted: true, "2026-01", owner, ct));
+                (await register.RecordConsentAsync(member!.Id, "newsletter", granted: true, "2026-01", owner, ct)).ThrowIfFailed();
         }
     }
 
     /// <summary>An address part without umlauts or spaces, as people write it in e-mail addresses.</summary>
     private static string Ascii(string name) => name.ToLowerInvariant()
         .Replace("ä", "ae", StringComparison.Ordinal).Replace("ö", "oe", StringComparison.Ordinal).Replace("ü", "ue", StringComparison.Ordinal).Replace("ß", "ss", StringComparison.Ordinal);
-
-    private static void Ok(OperationResult result)
-    {
-        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors));
-    }
 }

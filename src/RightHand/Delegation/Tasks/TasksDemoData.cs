@@ -81,11 +81,11 @@ internal sealed class TasksDemoData(DelegatedTasks tasks, RecurringTasks recurri
                 TaskPriority.Normal, de ? "de" : "en", "", checklist, assignee, playbook);
     }
 
-    private static Guid Ok((OperationResult Result, Guid? Id) outcome) =>
-        outcome.Result.Succeeded ? outcome.Id!.Value : throw new InvalidOperationException(string.Join("; ", outcome.Result.Errors));
-
-    private static void Ok(OperationResult result)
+    private static Guid Ok((OperationResult Result, Guid? Id) outcome)
     {
-        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors));
+        outcome.Result.ThrowIfFailed();
+        return outcome.Id!.Value;
     }
+
+    private static void Ok(OperationResult result) => result.ThrowIfFailed();
 }

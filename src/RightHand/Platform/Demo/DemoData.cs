@@ -68,13 +68,13 @@ internal sealed class AccessDemoData(AccessOperations access, Audit.AuditActorAc
         foreach (var (name, email, role, language) in team)
         {
             var (result, link) = await access.InviteAsync(name, email, role, language, owner, baseUrl, ct);
-            if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors));
+            result.ThrowIfFailed();
             // The assistant has joined, so the delegation demo has someone whose work is checked; her password
             // is random (nobody signs in as her), the others' invitations stay open.
             if (role != Roles.Assistant) continue;
             var actor = actors.Current;
             var (accepted, _) = await access.AcceptInvitationAsync(link![(link!.LastIndexOf('/') + 1)..], Convert.ToHexString(RandomNumberGenerator.GetBytes(24)), ct);
-            if (!accepted.Succeeded) throw new InvalidOperationException(string.Join("; ", accepted.Errors));
+            accepted.ThrowIfFailed();
             actors.Use(actor);
         }
     }
