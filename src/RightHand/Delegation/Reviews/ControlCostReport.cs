@@ -27,8 +27,9 @@ internal sealed class ControlCostReport(AppDb db, TimeProvider clock)
         var logged = await db.TaskTimeLogs.AsNoTracking().Where(t => t.Day >= firstDay && !owners.Contains(t.PersonId))
             .Select(t => new { t.Day, t.Minutes }).ToListAsync(ct);
 
-        return [.. weeks.Select(start => new Week(start, new ControlCost(
-            decided.Where(d => Weeks.StartOf(d.At) == start).Sum(d => d.Seconds) + reviewed.Where(r => Weeks.StartOf(r.At) == start).Sum(r => r.Seconds),
-            logged.Where(t => t.Day >= start && t.Day < start.AddDays(7)).Sum(t => t.Minutes))))];
+        var checking = decided.Select(d => (d.At, d.Seconds)).Concat(reviewed.Select(r => (r.At, r.Seconds)))
+            .GroupBy(c => Weeks.StartOf(c.At)).ToDictionary(g => g.Key, g => g.Sum(c => c.Seconds));
+        var work = logged.GroupBy(t => Weeks.StartOf(t.Day)).ToDictionary(g => g.Key, g => g.Sum(t => t.Minutes));
+        return [.. weeks.Select(start => new Week(start, new ControlCost(checking.GetValueOrDefault(start), work.GetValueOrDefault(start))))];
     }
 }

@@ -27,12 +27,15 @@ internal sealed class Quality(AppDb db, TimeProvider clock)
                             select new { a.PreparedBy, a.WorkTypeKey, r.At, Score = (r.Correctness + r.Tone + r.Completeness) / 3.0 })
             .ToListAsync(ct);
 
+        // Each row is sorted into its (person, kind of work, week) once.
+        var decidedIn = decisions.ToLookup(d => (d.PreparedBy, d.WorkTypeKey, Weeks.StartOf(d.At)), d => d.Reworked);
+        var scoredIn = scores.ToLookup(s => (s.PreparedBy, s.WorkTypeKey, Weeks.StartOf(s.At)), s => s.Score);
         var keys = decisions.Select(d => (d.PreparedBy, d.WorkTypeKey)).Concat(scores.Select(s => (s.PreparedBy, s.WorkTypeKey))).Distinct();
         return [.. keys.Select(key => new QualityLine(key.PreparedBy, key.WorkTypeKey, [.. weeks.Select(start =>
             {
-                var decided = decisions.Where(d => (d.PreparedBy, d.WorkTypeKey) == key && Weeks.StartOf(d.At) == start).ToList();
-                var scored = scores.Where(s => (s.PreparedBy, s.WorkTypeKey) == key && Weeks.StartOf(s.At) == start).Select(s => s.Score).ToList();
-                return new QualityWeek(start, scored.Count, scored.Count == 0 ? null : scored.Average(), decided.Count, decided.Count(d => d.Reworked));
+                var decided = decidedIn[(key.PreparedBy, key.WorkTypeKey, start)].ToList();
+                var scored = scoredIn[(key.PreparedBy, key.WorkTypeKey, start)].ToList();
+                return new QualityWeek(start, scored.Count, scored.Count == 0 ? null : scored.Average(), decided.Count, decided.Count(reworked => reworked));
             })]))
             .OrderBy(l => l.Person).ThenBy(l => l.WorkType, StringComparer.Ordinal)];
     }

@@ -5,11 +5,10 @@ namespace RightHand.Delegation.Reviews;
 /// <summary>Calendar weeks as the business lives them: Monday to Sunday, Berlin time.</summary>
 internal static class Weeks
 {
-    public static DateOnly StartOf(DateTime utc)
-    {
-        var local = DateOnly.FromDateTime(Display.Local(utc));
-        return local.AddDays(-(((int)local.DayOfWeek + 6) % 7));
-    }
+    public static DateOnly StartOf(DateTime utc) => StartOf(DateOnly.FromDateTime(Display.Local(utc)));
+
+    /// <summary>The Monday of a Berlin calendar day's week.</summary>
+    public static DateOnly StartOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
     /// <summary>The last <paramref name="count"/> week starts, oldest first, ending with the week of <paramref name="nowUtc"/>.</summary>
     public static IReadOnlyList<DateOnly> Last(int count, DateTime nowUtc)
