@@ -82,8 +82,7 @@ internal sealed class AccessOperations(AppDb db, UserManager<Person> users, Mail
     {
         var invitation = await FindOpenInvitationAsync(token, ct);
         if (invitation is null) return (OperationResult.Fail(l["This invitation link is invalid, already used or expired. Ask for a new invitation."]), null);
-        // Its own transaction, unless a caller (the demo data) already holds one.
-        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await using var tx = await db.BeginUnlessInTransactionAsync(ct);
         var normalized = users.NormalizeEmail(invitation.Email);
         var revoked = await db.People.FirstOrDefaultAsync(p => p.NormalizedEmail == normalized && p.RevokedAt != null, ct);
         var person = revoked ?? NewPerson(invitation.Name, invitation.Email, invitation.Role, invitation.Language);

@@ -36,8 +36,7 @@ internal sealed class MemberRegister(AppDb db, TimeProvider clock, IStringLocali
         // Members are created one at a time, so two people saving at the same moment never draw the same number,
         // no number is skipped, and the e-mail check sees the other's new member. PostgreSQL waits on an advisory
         // lock held to the end of the transaction; SQLite's transactions take the write lock when they begin.
-        // The demo creates many members inside its own transaction; then that one holds the lock.
-        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await using var transaction = await db.BeginUnlessInTransactionAsync(ct);
         if (db.IsPostgres) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7210)", ct);
         var errors = await CheckAsync(draft, null, ct);
         var (customErrors, custom) = await CheckCustomAsync(draft.Custom, ct);

@@ -54,6 +54,13 @@ internal sealed class AppDb(DbContextOptions<AppDb> options, AuditRecorder audit
 
     internal AuditRecorder Audit => auditRecorder;
 
+    /// <summary>
+    /// A transaction of the caller's own, or null when one is already open (the demo data runs many
+    /// operations in one): the caller commits only what it began.
+    /// </summary>
+    public async Task<Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction?> BeginUnlessInTransactionAsync(CancellationToken ct) =>
+        Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
+
     public bool IsPostgres => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
