@@ -70,6 +70,8 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.HasIndex(m => m.Status);
         builder.HasIndex(m => m.PlanId);
         builder.HasIndex(m => m.CreatedAt);
+        // The sync API pages through changes since a time.
+        builder.HasIndex(m => new { m.UpdatedAt, m.Id });
     }
 }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RightHand.Access;
@@ -54,6 +53,7 @@ internal sealed class MemberRegister(AppDb db, TimeProvider clock, IStringLocali
         db.MemberStatusChanges.Add(new MemberStatusChange { MemberId = member.Id, To = draft.Status, At = Now, By = by });
         foreach (var tag in Tags(draft.Tags)) db.MemberTags.Add(new MemberTag { MemberId = member.Id, Tag = tag });
         await SetCustomAsync(member.Id, custom, ct);
+        MemberEvents.Add(db, member, MemberEventKind.Created, Now);
         await db.SaveChangesAsync(ct);
         if (transaction is not null) await transaction.CommitAsync(ct);
         return (OperationResult.Ok, member);
@@ -73,6 +73,7 @@ internal sealed class MemberRegister(AppDb db, TimeProvider clock, IStringLocali
         var current = await db.MemberTags.Where(t => t.MemberId == memberId).ToListAsync(ct);
         db.MemberTags.RemoveRange(current.Where(t => !wanted.Contains(t.Tag)));
         foreach (var tag in wanted.Where(t => current.All(c => c.Tag != t))) db.MemberTags.Add(new MemberTag { MemberId = memberId, Tag = tag });
+        MemberEvents.Add(db, member, MemberEventKind.Updated, Now);
         await db.SaveChangesAsync(ct);
         return OperationResult.Ok;
     }
@@ -86,6 +87,7 @@ internal sealed class MemberRegister(AppDb db, TimeProvider clock, IStringLocali
         db.MemberStatusChanges.Add(new MemberStatusChange { MemberId = memberId, From = member.Status, To = status, At = Now, By = by });
         member.Status = status;
         member.StatusSince = member.UpdatedAt = Now;
+        MemberEvents.Add(db, member, status == MemberStatus.Cancelled ? MemberEventKind.Cancelled : MemberEventKind.Updated, Now);
         await db.SaveChangesAsync(ct);
         return OperationResult.Ok;
     }
@@ -218,35 +220,14 @@ internal sealed class MemberRegister(AppDb db, TimeProvider clock, IStringLocali
 
     private async Task<List<string>> CheckAsync(MemberDraft d, Guid? self, CancellationToken ct)
     {
-        var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(d.LastName)) errors.Add(l["Last name: enter the member's last name."]);
-        var email = d.Email?.Trim() ?? "";
-        if (email.Length is 0 or > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !email.Contains('.', StringComparison.Ordinal))
-            errors.Add(l["E-mail: enter a valid address such as name@example.org."]);
-        else
+        var problems = MemberChecks.Check(d, DateOnly.FromDateTime(Now), l);
+        var errors = problems.Select(p => p.Message).ToList();
+        if (problems.All(p => p.Field != Formats.Csv.MemberColumns.Email))
         {
-            var key = email.ToLowerInvariant();
+            var key = d.Email!.Trim().ToLowerInvariant();
             if (await db.Members.AnyAsync(m => m.EmailKey == key && m.Id != self, ct)) errors.Add(l["E-mail: another member has this address already."]);
         }
-        if (d.Language is not ("de" or "en")) errors.Add(l["Language: choose German or English."]);
-        var country = d.Country?.Trim() ?? "";
-        if (country.Length > 0 && (country.Length != 2 || !country.All(char.IsAsciiLetter))) errors.Add(l["Country: enter the two-letter ISO code, e.g. DE."]);
-        if (!string.IsNullOrWhiteSpace(d.DateOfBirth))
-        {
-            if (!DateOnly.TryParseExact(d.DateOfBirth.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var born))
-                errors.Add(l["Date of birth: enter a date, or leave it empty."]);
-            else if (born > DateOnly.FromDateTime(Now) || born.Year < 1900) errors.Add(l["Date of birth: the date must lie between 1900 and today."]);
-        }
         if (d.PlanId is { } plan && !await db.MembershipPlans.AnyAsync(p => p.Id == plan, ct)) errors.Add(l["Plan: choose one of the plans."]);
-        if (!Enum.IsDefined(d.Status)) errors.Add(l["Status: choose prospect, active, paused or cancelled."]);
-        if (Tags(d.Tags).Any(t => t.Length > 60)) errors.Add(l["Tags: each tag has at most 60 characters."]);
-        var tooLong = new (string? Value, int Max, string Field)[]
-        {
-            (d.Salutation, 40, l["Salutation"]), (d.FirstName, 100, l["First name"]), (d.LastName, 100, l["Last name"]), (d.Company, 200, l["Company"]),
-            (d.Phone, 50, l["Phone"]), (d.Street, 200, l["Street"]), (d.Postcode, 20, l["Postcode"]), (d.City, 100, l["City"]), (d.Notes, 4000, l["Notes"]),
-        };
-        foreach (var (value, max, field) in tooLong)
-            if (value?.Trim().Length > max) errors.Add(l["{0}: at most {1} characters.", field, max]);
         return errors;
     }
 

@@ -144,6 +144,8 @@ public sealed partial class TranslationCoverageTests
             foreach (var item in group.Items) keys.TryAdd(item.Title, "navigation item (StaffNavigation)");
         }
         foreach (var module in AuditModules()) keys.TryAdd(module, "audit module (L[entry.Module])");
+        foreach (var code in Enum.GetValues<RightHand.Formats.Csv.ValueProblemCode>())
+            keys.TryAdd(RightHand.Formats.Csv.ValueProblem.EnglishFormat(code), "value problem (MemberChecks.Describe)");
         return keys;
     }
 

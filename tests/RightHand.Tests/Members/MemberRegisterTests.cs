@@ -49,6 +49,15 @@ public sealed class MemberRegisterTests
         Assert.Equal("Member created.", page.QuerySelector("[role=status]")!.TextContent);
         Assert.Equal("Anna Schmidt", page.QuerySelector("h1")!.TextContent);
         Assert.Equal("DE", page.QuerySelector("#m-country")!.GetAttribute("value"));
+
+        // The postcode is checked against the country's form: four digits are no German postcode, but an Austrian one.
+        var wrongPostcode = MemberPages.Fields("Clara", "Wolf", "clara@example.org");
+        wrongPostcode["Input.Postcode"] = "1010";
+        var postcodeRefused = Html.Parse(await (await owner.Client.SubmitAsync("/members/new", "create", wrongPostcode)).Content.ReadAsStringAsync());
+        Assert.Contains("Postcode: \"1010\" is not a postcode in DE (for example 10115).", postcodeRefused.QuerySelector("[role=alert]")!.TextContent,
+            StringComparison.Ordinal);
+        wrongPostcode["Input.Country"] = "AT";
+        Assert.Equal("KV-10003", await MemberPages.CreateAsync(owner, wrongPostcode));
     }
 
     [Theory]

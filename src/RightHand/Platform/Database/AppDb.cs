@@ -51,6 +51,7 @@ internal sealed class AppDb(DbContextOptions<AppDb> options, AuditRecorder audit
     public DbSet<Members.SavedMemberView> SavedMemberViews => Set<Members.SavedMemberView>();
     public DbSet<Members.CustomField> CustomFields => Set<Members.CustomField>();
     public DbSet<Members.CustomFieldValue> CustomFieldValues => Set<Members.CustomFieldValue>();
+    public DbSet<Members.MemberEvent> MemberEvents => Set<Members.MemberEvent>();
 
     internal AuditRecorder Audit => auditRecorder;
 

@@ -1,0 +1,52 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using RightHand.Formats.Csv;
+
+namespace RightHand.Members;
+
+/// <summary>A reason a member's data was refused: the field (an import key of <see cref="MemberColumns"/>) and a sentence naming it.</summary>
+internal sealed record MemberProblem(string Field, string Message);
+
+/// <summary>
+/// The checks on a member's data that need no database: the form, the import, the sync API and the portal all
+/// refuse the same things with the same words. Uniqueness and plans are the register's to check.
+/// </summary>
+internal static class MemberChecks
+{
+    public static List<MemberProblem> Check(MemberDraft d, DateOnly today, IStringLocalizer l)
+    {
+        var problems = new List<MemberProblem>();
+        void Add(string field, string message) => problems.Add(new MemberProblem(field, message));
+
+        if (string.IsNullOrWhiteSpace(d.LastName)) Add(MemberColumns.LastName, l["Last name: enter the member's last name."]);
+        if (EmailAddresses.Check(d.Email) is not null) Add(MemberColumns.Email, l["E-mail: enter a valid address such as name@example.org."]);
+        if (d.Language is not ("de" or "en")) Add(MemberColumns.Language, l["Language: choose German or English."]);
+        var country = d.Country?.Trim() ?? "";
+        if (country.Length > 0 && (country.Length != 2 || !country.All(char.IsAsciiLetter)))
+            Add(MemberColumns.Country, l["Country: enter the two-letter ISO code, e.g. DE."]);
+        else if (!string.IsNullOrWhiteSpace(d.Postcode) && Postcodes.Check(country.Length == 0 ? null : country, d.Postcode) is { } postcode)
+            Add(MemberColumns.Postcode, l["Postcode: {0}", Describe(postcode, l)]);
+        if (!string.IsNullOrWhiteSpace(d.DateOfBirth))
+        {
+            if (!DateOnly.TryParseExact(d.DateOfBirth.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var born))
+                Add(MemberColumns.DateOfBirth, l["Date of birth: enter a date, or leave it empty."]);
+            else if (born > today || born.Year < 1900) Add(MemberColumns.DateOfBirth, l["Date of birth: the date must lie between 1900 and today."]);
+        }
+        if (!Enum.IsDefined(d.Status)) Add(MemberColumns.Status, l["Status: choose prospect, active, paused or cancelled."]);
+        if (MemberRegister.Tags(d.Tags).Any(t => t.Length > 60)) Add(MemberColumns.Tags, l["Tags: each tag has at most 60 characters."]);
+        var tooLong = new (string? Value, int Max, string Field, string Label)[]
+        {
+            (d.Salutation, 40, MemberColumns.Salutation, l["Salutation"]), (d.FirstName, 100, MemberColumns.FirstName, l["First name"]),
+            (d.LastName, 100, MemberColumns.LastName, l["Last name"]), (d.Company, 200, MemberColumns.Company, l["Company"]),
+            (d.Phone, 50, MemberColumns.Phone, l["Phone"]), (d.Street, 200, MemberColumns.Street, l["Street"]),
+            (d.Postcode, 20, MemberColumns.Postcode, l["Postcode"]), (d.City, 100, MemberColumns.City, l["City"]),
+            (d.Notes, 4000, MemberColumns.Notes, l["Notes"]),
+        };
+        foreach (var (value, max, field, label) in tooLong)
+            if (value?.Trim().Length > max) Add(field, l["{0}: at most {1} characters.", label, max]);
+        return problems;
+    }
+
+    /// <summary>A value problem from the formats library in the reader's language.</summary>
+    public static string Describe(ValueProblem problem, IStringLocalizer l) => l[ValueProblem.EnglishFormat(problem.Code), [.. problem.Arguments]];
+}

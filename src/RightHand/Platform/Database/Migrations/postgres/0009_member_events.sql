@@ -1,0 +1,18 @@
+-- 0009: the member events outbox (webhooks read it after the change commits) and an index for the sync API's updatedSince.
+
+CREATE TABLE member_events (
+    id uuid NOT NULL,
+    member_id uuid NOT NULL,
+    number character varying(40) NOT NULL,
+    kind integer NOT NULL,
+    at timestamp with time zone NOT NULL,
+    dispatched_at timestamp with time zone,
+    CONSTRAINT pk_member_events PRIMARY KEY (id)
+);
+
+CREATE INDEX ix_member_events_dispatched_at_at ON member_events (dispatched_at, at);
+
+CREATE INDEX ix_member_events_member_id ON member_events (member_id);
+
+CREATE INDEX ix_members_updated_at_id ON members (updated_at, id);
+
