@@ -262,5 +262,8 @@ internal static class MembersModule
 {
     public static IServiceCollection AddMembers(this IServiceCollection services) => services
         .AddScoped<MemberRegister>()
+        .AddScoped<Bulk.BulkMemberUpdates>()
+        .AddScoped<Delegation.IApprovalOutcome, Bulk.BulkUpdateApprovals>()
+        .AddScoped<Platform.Jobs.IJobHandler, Bulk.BulkMemberUpdateJob>()
         .AddScoped<Platform.Demo.IDemoDataSource, MembersDemoData>();
 }

@@ -88,6 +88,7 @@ public sealed class MemberListTests
         var evil = rows.Single(r => r.StartsWith("M-10005,", StringComparison.Ordinal));
         Assert.Contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\")\",", evil, StringComparison.Ordinal);
         Assert.DoesNotContain(rows, r => r.Contains("member07@", StringComparison.Ordinal));
+        Assert.Contains(",VIP,", rows[0], StringComparison.Ordinal); // the tags column
     }
 
     [Theory]

@@ -196,6 +196,12 @@ public sealed class MemberRegisterTests
             var values = await scope.ServiceProvider.GetRequiredService<AppDb>().CustomFieldValues.ToListAsync();
             Assert.Equal(["12.50", "2026-05-01", "L", "S"], values.Select(v => v.Value).Order(StringComparer.Ordinal));
         }
+
+        // The CSV export carries each custom field as a column named like the field, after the fixed columns.
+        var csv = (await owner.Client.GetStringAsync("/members/export.csv")).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.EndsWith(",notes,created_at_utc,Donation,First visit,Nickname,Shirt size", csv[0], StringComparison.Ordinal);
+        Assert.EndsWith(",12.50,2026-05-01,,S", csv[1], StringComparison.Ordinal);
+        Assert.EndsWith(",,,,L", csv[2], StringComparison.Ordinal);
     }
 
     [Theory]

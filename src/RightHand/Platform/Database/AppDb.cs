@@ -52,6 +52,7 @@ internal sealed class AppDb(DbContextOptions<AppDb> options, AuditRecorder audit
     public DbSet<Members.CustomField> CustomFields => Set<Members.CustomField>();
     public DbSet<Members.CustomFieldValue> CustomFieldValues => Set<Members.CustomFieldValue>();
     public DbSet<Members.MemberEvent> MemberEvents => Set<Members.MemberEvent>();
+    public DbSet<Members.Bulk.BulkMemberUpdate> BulkMemberUpdates => Set<Members.Bulk.BulkMemberUpdate>();
 
     internal AuditRecorder Audit => auditRecorder;
 
