@@ -158,6 +158,75 @@ internal sealed class MemberRegister(AppDb db, TimeProvider clock, IStringLocali
         return OperationResult.Ok;
     }
 
+    /// <summary>Changes a plan's name, fee or interval; members on the plan keep it, with the new terms.</summary>
+    public async Task<OperationResult> UpdatePlanAsync(Guid planId, string? name, string? fee, BillingInterval interval, CancellationToken ct = default)
+    {
+        var plan = await db.MembershipPlans.FindAsync([planId], ct);
+        if (plan is null) return OperationResult.Fail(l["This plan does not exist."]);
+        var errors = new List<string>();
+        name = name?.Trim() ?? "";
+        if (name.Length is 0 or > 100) errors.Add(l["Plan name: enter a name of at most 100 characters."]);
+        else if (await db.MembershipPlans.AnyAsync(p => p.Name == name && p.Id != planId, ct)) errors.Add(l["Plan name: a plan with this name exists already."]);
+        if (!TryParseEuros(fee, out var cents)) errors.Add(l["Fee: enter an amount in euros from 0, e.g. 12,50."]);
+        if (!Enum.IsDefined(interval)) errors.Add(l["Interval: choose monthly, quarterly or yearly."]);
+        if (errors.Count > 0) return OperationResult.Fail([.. errors]);
+        (plan.Name, plan.FeeCents, plan.Interval) = (name, cents, interval);
+        await db.SaveChangesAsync(ct);
+        return OperationResult.Ok;
+    }
+
+    /// <summary>Removes a plan nobody has; members on it must be moved first, so no member silently loses their plan.</summary>
+    public async Task<OperationResult> DeletePlanAsync(Guid planId, CancellationToken ct = default)
+    {
+        var plan = await db.MembershipPlans.FindAsync([planId], ct);
+        if (plan is null) return OperationResult.Fail(l["This plan does not exist."]);
+        var members = await db.Members.CountAsync(m => m.PlanId == planId, ct);
+        if (members > 0) return OperationResult.Fail(l["{0} members have the plan {1}; move them to another plan first (Change these members).", members, plan.Name]);
+        db.MembershipPlans.Remove(plan);
+        await db.SaveChangesAsync(ct);
+        return OperationResult.Ok;
+    }
+
+    /// <summary>Renames a field or changes a choice's options; an option still in use cannot be taken away.</summary>
+    public async Task<OperationResult> UpdateFieldAsync(Guid fieldId, string? name, string? options, CancellationToken ct = default)
+    {
+        var field = await db.CustomFields.FindAsync([fieldId], ct);
+        if (field is null) return OperationResult.Fail(l["This field does not exist."]);
+        var errors = new List<string>();
+        name = name?.Trim() ?? "";
+        if (name.Length is 0 or > 100) errors.Add(l["Field name: enter a name of at most 100 characters."]);
+        else if (await db.CustomFields.AnyAsync(f => f.Name == name && f.Id != fieldId, ct)) errors.Add(l["Field name: a field with this name exists already."]);
+        var list = Options(options);
+        if (field.Kind == CustomFieldKind.Choice)
+        {
+            if (!OptionsFit(list)) errors.Add(l["Options: enter at least two options, one per line, each at most 100 characters."]);
+            var used = await db.CustomFieldValues.Where(v => v.FieldId == fieldId).Select(v => v.Value).Distinct().ToListAsync(ct);
+            foreach (var gone in used.Where(u => !list.Contains(u)).Order(StringComparer.Ordinal))
+                errors.Add(l["Options: {0} is still chosen by members and cannot be removed.", gone]);
+        }
+        if (errors.Count > 0) return OperationResult.Fail([.. errors]);
+        field.Name = name;
+        if (field.Kind == CustomFieldKind.Choice) field.Options = string.Join('\n', list);
+        await db.SaveChangesAsync(ct);
+        return OperationResult.Ok;
+    }
+
+    /// <summary>Removes a field and every member's value of it, in one step.</summary>
+    public async Task<OperationResult> DeleteFieldAsync(Guid fieldId, CancellationToken ct = default)
+    {
+        var field = await db.CustomFields.FindAsync([fieldId], ct);
+        if (field is null) return OperationResult.Fail(l["This field does not exist."]);
+        db.CustomFieldValues.RemoveRange(await db.CustomFieldValues.Where(v => v.FieldId == fieldId).ToListAsync(ct));
+        db.CustomFields.Remove(field);
+        await db.SaveChangesAsync(ct);
+        return OperationResult.Ok;
+    }
+
+    private static List<string> Options(string? text) =>
+        (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+
+    private static bool OptionsFit(List<string> list) => list.Count >= 2 && list.All(o => o.Length <= 100) && string.Join('\n', list).Length <= 4000;
+
     /// <summary>The owner adds a custom field; a choice needs at least two options, one per line.</summary>
     public async Task<OperationResult> AddFieldAsync(string? name, CustomFieldKind kind, string? options, CancellationToken ct = default)
     {
@@ -166,8 +235,8 @@ internal sealed class MemberRegister(AppDb db, TimeProvider clock, IStringLocali
         if (name.Length is 0 or > 100) errors.Add(l["Field name: enter a name of at most 100 characters."]);
         else if (await db.CustomFields.AnyAsync(f => f.Name == name, ct)) errors.Add(l["Field name: a field with this name exists already."]);
         if (!Enum.IsDefined(kind)) errors.Add(l["Kind: choose text, number, date or choice."]);
-        var list = (options ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
-        if (kind == CustomFieldKind.Choice && (list.Count < 2 || list.Any(o => o.Length > 100) || string.Join('\n', list).Length > 4000))
+        var list = Options(options);
+        if (kind == CustomFieldKind.Choice && !OptionsFit(list))
             errors.Add(l["Options: enter at least two options, one per line, each at most 100 characters."]);
         if (errors.Count > 0) return OperationResult.Fail([.. errors]);
         db.CustomFields.Add(new CustomField { Name = name, Kind = kind, Options = kind == CustomFieldKind.Choice ? string.Join('\n', list) : null });
