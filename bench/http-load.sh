@@ -22,7 +22,9 @@
 #   LABEL=baseline                       names the result file $WORK/http-<LABEL>.txt
 #   ANON_PAGES="/signin /css/app.css"    pages measured without a cookie
 #   AUTH_PAGES="/"                       pages measured as the signed-in owner
-#   SEED_SQL=bench/seed-delegation.sql   SQL run against the SQLite database before the load
+#   SEED_SQL=bench/seed-delegation.sql   SQL run against the database before the load (sqlite3, or psql with ENGINE=postgres)
+#   ENGINE=postgres                      run the app on a throw-away PostgreSQL cluster on a free port instead of SQLite
+#                                        (RIGHTHAND_PG_BIN=/usr/lib/postgresql/NN/bin, default: the newest installed)
 set -euo pipefail
 
 cd "$(dirname "$(readlink -f "$0")")/.."
@@ -54,11 +56,29 @@ if curl -s -o /dev/null --max-time 1 "$URL/health"; then
   echo "something already answers on $URL; pick another PORT" >&2; exit 1
 fi
 
-# --- Start the app on a fresh SQLite data folder --------------------------------------------------
+# --- Start the app on a fresh SQLite data folder, or a fresh PostgreSQL cluster -------------------
 data="$WORK/data-http"; rm -rf "$data"; mkdir -p "$data"
+cleanup() { kill "${app_pid:-}" 2>/dev/null; wait "${app_pid:-}" 2>/dev/null || true; }
+if [ "${ENGINE:-sqlite}" = postgres ]; then
+  PG_BIN="${RIGHTHAND_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}"
+  [ -x "$PG_BIN/initdb" ] || { echo "no PostgreSQL binaries (set RIGHTHAND_PG_BIN)" >&2; exit 1; }
+  PG_ROOT="$(mktemp -d "$WORK/pg.XXXXXX")"
+  as_server() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+  [ "$(id -u)" = 0 ] && chown -R postgres:postgres "$PG_ROOT"
+  PG_PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+  as_server "$PG_BIN/initdb" -D "$PG_ROOT/data" -U rh --auth=trust -E UTF8 --locale=C.UTF-8 >"$WORK/initdb.log"
+  as_server "$PG_BIN/pg_ctl" -D "$PG_ROOT/data" -l "$PG_ROOT/log" -w start \
+    -o "-p $PG_PORT -k $PG_ROOT -c listen_addresses=127.0.0.1 -c shared_buffers=512MB" >/dev/null
+  cleanup() { kill "${app_pid:-}" 2>/dev/null; wait "${app_pid:-}" 2>/dev/null || true; as_server "$PG_BIN/pg_ctl" -D "$PG_ROOT/data" -m immediate -w stop >/dev/null; rm -rf "$PG_ROOT"; }
+  "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U rh bench
+  run_env+=("ConnectionStrings__Postgres=Host=127.0.0.1;Port=$PG_PORT;Username=rh;Database=bench")
+  seed() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U rh -d bench -v ON_ERROR_STOP=1 -q < "$1"; }
+else
+  seed() { sqlite3 "$data/righthand.db" < "$1"; }
+fi
+trap cleanup EXIT
 env RIGHTHAND_DATA_DIR="$data" "${run_env[@]}" "$PUBLISH/righthand" --urls "$URL" >"$WORK/http-app.log" 2>&1 &
 app_pid=$!
-trap 'kill "$app_pid" 2>/dev/null; wait "$app_pid" 2>/dev/null || true' EXIT
 for _ in $(seq 1 600); do                                   # up to 60 s
   [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 1 "$URL/health" || true)" = 200 ] && break
   kill -0 "$app_pid" 2>/dev/null || { echo "app exited; see $WORK/http-app.log" >&2; exit 1; }
@@ -119,7 +139,7 @@ cookie=$(awk -F'\t' 'NF == 7 && ($1 !~ /^#/ || $1 ~ /^#HttpOnly_/) {printf "%s%s
 
 if [ -n "${SEED_SQL:-}" ]; then
   started=$(date +%s.%N)
-  sqlite3 "$data/righthand.db" < "$SEED_SQL"
+  seed "$SEED_SQL"
   echo "seeded from $SEED_SQL in $(echo "$(date +%s.%N) - $started" | bc) s" >&2
 fi
 

@@ -12,6 +12,11 @@ namespace RightHand.Members;
 internal sealed record MemberFilter(string? Search, MemberStatus? Status, Guid? PlanId, string? Tag, string Sort, int Page, Guid? FieldId = null, string? FieldValue = null)
 {
     public const int PageSize = 50;
+    /// <summary>
+    /// The list counts at most this many matches: counting a million rows costs more than showing a page, and nobody
+    /// pages through ten thousand members; past it the list says "more than" and the pager goes on page by page.
+    /// </summary>
+    public const int CountLimit = 10_000;
     public static readonly IReadOnlyList<string> Sorts = ["number", "name", "status", "created"];
 
     // Read by hand: enums and ids do not bind from the query string, and a bad value should just be ignored.
@@ -27,7 +32,24 @@ internal sealed record MemberFilter(string? Search, MemberStatus? Status, Guid? 
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
+    /// <summary>The filtered members in the chosen order.</summary>
     public IQueryable<Member> Apply(AppDb db)
+    {
+        var members = Matching(db);
+        return Sort switch
+        {
+            "name" => members.OrderBy(m => m.LastName).ThenBy(m => m.FirstName).ThenBy(m => m.Sequence),
+            "status" => members.OrderBy(m => m.Status).ThenBy(m => m.Sequence),
+            "created" => members.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Sequence),
+            _ => members.OrderBy(m => m.Sequence),
+        };
+    }
+
+    /// <summary>How many members match, counted up to <see cref="CountLimit"/> + 1 (more means "more than the limit").</summary>
+    public Task<int> CountAsync(AppDb db, CancellationToken ct = default) => Matching(db).Take(CountLimit + 1).CountAsync(ct);
+
+    /// <summary>The filtered members, unordered: counting needs no sort.</summary>
+    private IQueryable<Member> Matching(AppDb db)
     {
         var members = db.Members.AsNoTracking();
         if (Search is { } q)
@@ -45,13 +67,7 @@ internal sealed record MemberFilter(string? Search, MemberStatus? Status, Guid? 
                 ? members.Where(m => db.CustomFieldValues.Any(v => v.MemberId == m.Id && v.FieldId == field && v.Value == value))
                 : members.Where(m => db.CustomFieldValues.Any(v => v.MemberId == m.Id && v.FieldId == field));
         }
-        return Sort switch
-        {
-            "name" => members.OrderBy(m => m.LastName).ThenBy(m => m.FirstName).ThenBy(m => m.Sequence),
-            "status" => members.OrderBy(m => m.Status).ThenBy(m => m.Sequence),
-            "created" => members.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Sequence),
-            _ => members.OrderBy(m => m.Sequence),
-        };
+        return members;
     }
 
     /// <summary>The query string for this filter, with another page or sort if given.</summary>

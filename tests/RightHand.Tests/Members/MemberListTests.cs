@@ -115,4 +115,36 @@ public sealed class MemberListTests
         Assert.Equal("/members?done=view-deleted", Html.Location(deleted));
         Assert.Null((await Html.GetAsync(owner.Client, "/members")).QuerySelector("[data-testid=views]"));
     }
+
+    [Fact]
+    public async Task PastTenThousandMatches_TheListSaysMoreThan_AndPagesOnWithoutACount()
+    {
+        await using var app = await TestApp.StartAsync(Engine.Sqlite);
+        var owner = await StaffSession.SetUpOwnerAsync(app);
+        await using (var scope = app.Scope())
+        {
+            // Straight into the table: ten thousand members through the register would take the test a minute.
+            var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+            await db.Database.ExecuteSqlRawAsync("""
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10060)
+                INSERT INTO members (id, sequence, number, last_name, email, email_key, name_key, language, status, status_since, created_at, updated_at)
+                SELECT printf('%08X-0000-7000-8000-%012X', i, i), 10000 + i, 'M-' || (10000 + i), 'Name' || i, 'm' || i || '@example.org',
+                       'm' || i || '@example.org', 'name' || i, 'de', 1, '2026-01-01 00:00:00', '2026-01-01 00:00:00', '2026-01-01 00:00:00'
+                FROM n
+                """);
+        }
+
+        var first = await Html.GetAsync(owner.Client, "/members");
+        Assert.Equal("More than 10,000 members", first.QuerySelector("[data-testid=count]")!.TextContent);
+        Assert.Equal("Page 1", first.QuerySelector(".pager span")!.TextContent);
+        Assert.Equal("/members?page=2", first.QuerySelector("a[rel=next]")!.GetAttribute("href"));
+        var beyond = await Html.GetAsync(owner.Client, "/members?page=201");
+        Assert.Equal(50, Numbers(beyond).Count);
+        Assert.Equal("/members?page=202", beyond.QuerySelector("a[rel=next]")!.GetAttribute("href"));
+        var last = await Html.GetAsync(owner.Client, "/members?page=202");
+        Assert.Equal(Enumerable.Range(10051, 10).Select(i => $"M-{10000 + i}"), Numbers(last));
+        Assert.Null(last.QuerySelector("a[rel=next]"));
+        // Under the limit the count is exact again: name1, name10–19, name100–199, name1000–1999, name10000–10060.
+        Assert.Equal("1,172 members", (await Html.GetAsync(owner.Client, "/members?q=name1")).QuerySelector("[data-testid=count]")!.TextContent);
+    }
 }

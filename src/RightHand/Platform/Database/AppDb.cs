@@ -68,6 +68,7 @@ internal sealed class AppDb(DbContextOptions<AppDb> options, AuditRecorder audit
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDb).Assembly);
+        if (IsPostgres) RightHand.Members.MemberSearchIndexes.ApplyPostgres(modelBuilder);
         ModelConventions.Apply(modelBuilder);
     }
 
