@@ -37,6 +37,7 @@ public sealed partial class AccessibilityFixture : OwnerFixture
         await SeedApprovalsAsync();
         await SeedReviewsAndDecisionAsync();
         await SeedTasksAsync();
+        await SeedMembersAsync();
         MailUrl = owner.Url;
         await owner.Context.CloseAsync();
     }
@@ -82,6 +83,23 @@ public sealed partial class AccessibilityFixture : OwnerFixture
 
 public sealed partial class AccessibilityFixture
 {
+    public Guid BulkUpdateId { get; private set; }
+
+    /// <summary>The demo's members (plans, tags, consents) and a bulk update of the assistant's, waiting for approval.</summary>
+    private async Task SeedMembersAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RightHand.Platform.Database.AppDb>();
+        await scope.ServiceProvider.GetServices<RightHand.Platform.Demo.IDemoDataSource>().OfType<RightHand.Members.MembersDemoData>().Single()
+            .LoadAsync(db, System.Globalization.CultureInfo.GetCultureInfo("en"), CancellationToken.None);
+        var filter = RightHand.Members.MemberFilter.From(new Microsoft.AspNetCore.Http.QueryCollection(
+            new Dictionary<string, Microsoft.Extensions.Primitives.StringValues> { ["tag"] = "Presse" }));
+        var (result, id) = await scope.ServiceProvider.GetRequiredService<RightHand.Members.Bulk.BulkMemberUpdates>()
+            .PrepareAsync(filter, new(RightHand.Members.Bulk.BulkChange.AddTag, "Sommerfest 2027", null), AdaId, isOwner: false);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        BulkUpdateId = id!.Value;
+    }
+
     /// <summary>A playbook, the owner's own task in progress (checklist, time), a task and a recurring task for Ada.</summary>
     private async Task SeedTasksAsync()
     {
@@ -107,7 +125,8 @@ public sealed class AccessibilityTests(AccessibilityFixture fixture, Xunit.Abstr
         ["/delegation/decisions"] = "Decisions", ["/delegation/decisions/new"] = "New decision",
         ["/delegation/tasks"] = "Tasks", ["/delegation/tasks/new"] = "Brief a task", ["/delegation/recurring"] = "Recurring tasks",
         ["/delegation/playbooks"] = "Playbooks", ["/delegation/playbooks/new"] = "Write a playbook", ["/delegation/tasks/trial"] = "Trial tasks",
-        ["/platform/export"] = "Export", ["/status/404"] = "Page not found", ["/no-such-page"] = "Page not found", ["/signin"] = "Sign in",
+        ["/platform/export"] = "Export", ["/members"] = "Members", ["/members/new"] = "New member", ["/members/settings"] = "Register settings",
+        ["/members/bulk"] = "Change many members", ["/members/bulk/{id}"] = "Bulk update", ["/status/404"] = "Page not found", ["/no-such-page"] = "Page not found", ["/signin"] = "Sign in",
     };
 
     [Theory]
@@ -152,6 +171,14 @@ public sealed class AccessibilityTests(AccessibilityFixture fixture, Xunit.Abstr
     [InlineData("/platform/outbox/{id}")]
     [InlineData("/invitation/{token}")]
     [InlineData("/invitation/{invalid}")]
+    [InlineData("/members")]
+    [InlineData("/members (de)")]
+    [InlineData("/members/new")]
+    [InlineData("/members/{number}")]
+    [InlineData("/members/{number} (de)")]
+    [InlineData("/members/settings")]
+    [InlineData("/members/bulk")]
+    [InlineData("/members/bulk/{id}")]
     [InlineData("/status/404")]
     [InlineData("/no-such-page")]
     public async Task Page_has_no_serious_accessibility_violations(string name)
@@ -246,6 +273,16 @@ public sealed class AccessibilityTests(AccessibilityFixture fixture, Xunit.Abstr
                 page = await fixture.NewOwnerPageAsync(language);
                 await page.GotoAsync(Journeys.Url(app, $"/delegation/playbooks/{fixture.PlaybookId}"));
                 await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(AccessibilityFixture.PlaybookTitle);
+                break;
+            case "/members/{number}" or "/members/{number} (de)":
+                page = await fixture.NewOwnerPageAsync(language);
+                await page.GotoAsync(Journeys.Url(app, "/members/M-10001"));
+                await Expect(page.GetByTestId("number")).ToHaveTextAsync("M-10001");
+                break;
+            case "/members/bulk/{id}":
+                page = await fixture.NewOwnerPageAsync(language);
+                await page.GotoAsync(Journeys.Url(app, $"/members/bulk/{fixture.BulkUpdateId}"));
+                await Expect(page.GetByTestId("bulk-state")).ToHaveTextAsync(t["awaiting approval"]);
                 break;
             case "/invitation/{token}":
                 page = await fixture.NewPageAsync("de");
