@@ -91,6 +91,13 @@ internal static class WebHost
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/status/{0}");
+        // The API answers with bare status codes or problem+json, never the HTML status page: re-executed as the
+        // original PUT or POST, that page even turned a 403 into a 405.
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/api") && context.Features.Get<IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
+            return next(context);
+        });
         app.UseStatusPagesAsGet();
         app.UseStaticFiles(new StaticFileOptions
         {
