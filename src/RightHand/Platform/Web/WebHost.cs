@@ -14,6 +14,7 @@ using RightHand.Delegation.Offboarding;
 using RightHand.Delegation.Tasks;
 using RightHand.Members;
 using RightHand.Members.Api;
+using RightHand.Members.Webhooks;
 using RightHand.Platform.Demo;
 using RightHand.Platform.Export;
 using RightHand.Platform.Database;
@@ -67,6 +68,7 @@ internal static class WebHost
         services.AddExport();
         services.AddMembers();
         services.AddMemberApi();
+        services.AddWebhooks(builder.Configuration);
         services.AddRazorComponents();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {

@@ -33,7 +33,7 @@ internal static class SyncApi
         api.PutAsync($"/api/v1/members/{number}", JsonContent.Create(member));
 
     public static Task<HttpResponseMessage> BatchAsync(HttpClient api, IEnumerable<JsonObject> items) =>
-        api.PostAsync("/api/v1/members/batch", JsonContent.Create(new JsonObject { ["items"] = new JsonArray([.. items]) }));
+        api.PostAsync("/api/v1/members/batch", JsonContent.Create(new JsonObject { ["items"] = new JsonArray([.. items.Select(i => i.DeepClone())]) }));
 
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
