@@ -34,6 +34,9 @@ public sealed class WebhookTests
         });
         var secret = Html.Parse(await added.Content.ReadAsStringAsync()).QuerySelector("[data-testid=webhook-secret]")?.TextContent;
         Assert.NotNull(secret);
+        // Shown once: neither the page later nor the audit trail has it.
+        Assert.DoesNotContain(secret, await owner.Client.GetStringAsync("/members/webhooks"), StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, await owner.Client.GetStringAsync("/audit/export.csv"), StringComparison.Ordinal);
         using var api = await ClientAsync(app);
         Assert.Equal(HttpStatusCode.Created, (await PutAsync(api, "EXT-7", Member("Becker", "jonas@example.org"))).StatusCode);
 
