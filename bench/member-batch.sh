@@ -14,6 +14,7 @@
 #   WORK=/tmp/righthand-batch-bench   scratch folder
 #   SKIP_PUBLISH=1                    reuse $WORK/publish
 #   RIGHTHAND_PG_BIN=/usr/lib/postgresql/NN/bin
+#   ENGINES="SQLite PostgreSQL"       which engines to run
 set -euo pipefail
 
 cd "$(dirname "$(readlink -f "$0")")/.."
@@ -89,16 +90,21 @@ run_engine() {
   kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
 }
 
+ENGINES="${ENGINES:-SQLite PostgreSQL}"
 rm -f "$WORK/results.txt"
 rm -rf "$WORK/sqlite"
-run_engine SQLite --data-dir "$WORK/sqlite"
-run_engine PostgreSQL --database "$PG"
+for engine in $ENGINES; do
+  case "$engine" in
+    SQLite) run_engine SQLite --data-dir "$WORK/sqlite" ;;
+    PostgreSQL) run_engine PostgreSQL --database "$PG" ;;
+  esac
+done
 
 echo
 echo "median members/s per engine and kind ($ROUNDS rounds of $SIZE; $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs))"
-for engine in SQLite PostgreSQL; do
+for engine in $ENGINES; do
   for kind in create update; do
-    awk -v e="$engine" -v k="$kind" '$1 == e && $2 == k {print $6}' "$WORK/results.txt" | sort -n \
+    awk -v e="$engine" -v k="$kind" '$1 == e && $2 == k {print $7}' "$WORK/results.txt" | sort -n \
       | awk -v e="$engine" -v k="$kind" '{a[NR]=$1} END {m = (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2; printf "%-10s %-6s %7.0f members/s\n", e, k, m}'
   done
 done
