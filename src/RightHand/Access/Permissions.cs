@@ -52,13 +52,18 @@ internal static class Permissions
     public const string MembersEdit = "members.edit";
     /// <summary>The register's settings: number prefix and membership plans.</summary>
     public const string MembersSettings = "members.settings";
+    /// <summary>
+    /// Read and write members through the sync API (/api/v1/members). A permission of its own so that the platform's IT
+    /// can run the sync with a token without seeing the register's pages; the Assistant works on the pages instead.
+    /// </summary>
+    public const string MembersSync = "members.sync";
 
     public static readonly FrozenDictionary<string, FrozenSet<string>> ByRole = new Dictionary<string, FrozenSet<string>>
     {
         [Roles.Owner] = FrozenSet.Create(DashboardView, PeopleManage, SessionsManage, TokensManage, AuditRead, JobsRead, OutboxRead, AccountSelf, ApprovalsDecide,
-            TasksWork, DecisionsTake, PlaybooksEdit, DataExport, MembersRead, MembersEdit, MembersSettings),
+            TasksWork, DecisionsTake, PlaybooksEdit, DataExport, MembersRead, MembersEdit, MembersSettings, MembersSync),
         [Roles.Assistant] = FrozenSet.Create(DashboardView, AccountSelf, TasksWork, DecisionsTake, PlaybooksEdit, MembersRead, MembersEdit),
-        [Roles.It] = FrozenSet.Create(DashboardView, JobsRead, AccountSelf),
+        [Roles.It] = FrozenSet.Create(DashboardView, JobsRead, AccountSelf, MembersSync),
         [Roles.Accountant] = FrozenSet.Create(DashboardView, AccountSelf),
         [Roles.Member] = FrozenSet<string>.Empty,
         [Roles.Shareholder] = FrozenSet<string>.Empty,

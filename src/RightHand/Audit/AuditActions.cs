@@ -53,6 +53,7 @@ internal static class AuditActions
         "MemberTag" => l["member tag"],
         "MembershipPlan" => l["membership plan"],
         "ConsentRecord" => l["consent record"],
+        "Webhook" => l["webhook"],
         "SavedMemberView" => l["saved view of the member list"],
         "CustomField" => l["custom member field"],
         "CustomFieldValue" => l["value of a custom member field"],

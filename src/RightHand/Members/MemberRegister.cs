@@ -300,7 +300,8 @@ internal sealed class MemberRegister(AppDb db, TimeProvider clock, IStringLocali
         return errors;
     }
 
-    private void Apply(Member m, MemberDraft d)
+    /// <summary>Writes a checked draft onto the member; the sync API's batch uses it too, so both store the same cleaned values.</summary>
+    internal void Apply(Member m, MemberDraft d)
     {
         m.Salutation = Clean(d.Salutation);
         m.FirstName = Clean(d.FirstName);

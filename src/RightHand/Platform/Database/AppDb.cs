@@ -53,6 +53,10 @@ internal sealed class AppDb(DbContextOptions<AppDb> options, AuditRecorder audit
     public DbSet<Members.CustomFieldValue> CustomFieldValues => Set<Members.CustomFieldValue>();
     public DbSet<Members.MemberEvent> MemberEvents => Set<Members.MemberEvent>();
     public DbSet<Members.Bulk.BulkMemberUpdate> BulkMemberUpdates => Set<Members.Bulk.BulkMemberUpdate>();
+    // Members: webhooks
+    public DbSet<Members.Webhooks.Webhook> Webhooks => Set<Members.Webhooks.Webhook>();
+    public DbSet<Members.Webhooks.WebhookDelivery> WebhookDeliveries => Set<Members.Webhooks.WebhookDelivery>();
+    public DbSet<Members.Webhooks.WebhookAttempt> WebhookAttempts => Set<Members.Webhooks.WebhookAttempt>();
 
     internal AuditRecorder Audit => auditRecorder;
 

@@ -13,6 +13,8 @@ using RightHand.Delegation.Decisions;
 using RightHand.Delegation.Offboarding;
 using RightHand.Delegation.Tasks;
 using RightHand.Members;
+using RightHand.Members.Api;
+using RightHand.Members.Webhooks;
 using RightHand.Platform.Demo;
 using RightHand.Platform.Export;
 using RightHand.Platform.Database;
@@ -65,6 +67,8 @@ internal static class WebHost
         services.AddDemoData();
         services.AddExport();
         services.AddMembers();
+        services.AddMemberApi();
+        services.AddWebhooks(builder.Configuration);
         services.AddRazorComponents();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -89,6 +93,13 @@ internal static class WebHost
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/status/{0}");
+        // The API answers with bare status codes or problem+json, never the HTML status page: re-executed as the
+        // original PUT or POST, that page even turned a 403 into a 405.
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/api") && context.Features.Get<IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
+            return next(context);
+        });
         app.UseStatusPagesAsGet();
         app.UseStaticFiles(new StaticFileOptions
         {
@@ -112,6 +123,7 @@ internal static class WebHost
         app.MapTasks();
         app.MapExport();
         app.MapMembers();
+        app.MapMemberApi();
         app.MapRazorComponents<App>();
         return app;
     }
