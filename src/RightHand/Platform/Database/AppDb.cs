@@ -52,6 +52,8 @@ internal sealed class AppDb(DbContextOptions<AppDb> options, AuditRecorder audit
     public DbSet<Members.CustomField> CustomFields => Set<Members.CustomField>();
     public DbSet<Members.CustomFieldValue> CustomFieldValues => Set<Members.CustomFieldValue>();
     public DbSet<Members.MemberEvent> MemberEvents => Set<Members.MemberEvent>();
+    // Members: GDPR (data keys that seal personal values in the audit trail)
+    public DbSet<Members.Privacy.MemberKey> MemberKeys => Set<Members.Privacy.MemberKey>();
 
     internal AuditRecorder Audit => auditRecorder;
 
