@@ -52,11 +52,14 @@ internal static class Permissions
     public const string MembersEdit = "members.edit";
     /// <summary>The register's settings: number prefix and membership plans.</summary>
     public const string MembersSettings = "members.settings";
+    /// <summary>Erase a member's personal data (GDPR Art. 17): final, so the owner's alone.</summary>
+    public const string MembersErase = "members.erase";
 
     public static readonly FrozenDictionary<string, FrozenSet<string>> ByRole = new Dictionary<string, FrozenSet<string>>
     {
         [Roles.Owner] = FrozenSet.Create(DashboardView, PeopleManage, SessionsManage, TokensManage, AuditRead, JobsRead, OutboxRead, AccountSelf, ApprovalsDecide,
-            TasksWork, DecisionsTake, PlaybooksEdit, DataExport, MembersRead, MembersEdit, MembersSettings),
+            TasksWork, DecisionsTake, PlaybooksEdit, DataExport, MembersRead, MembersEdit, MembersSettings,
+            MembersErase),
         [Roles.Assistant] = FrozenSet.Create(DashboardView, AccountSelf, TasksWork, DecisionsTake, PlaybooksEdit, MembersRead, MembersEdit),
         [Roles.It] = FrozenSet.Create(DashboardView, JobsRead, AccountSelf),
         [Roles.Accountant] = FrozenSet.Create(DashboardView, AccountSelf),

@@ -21,11 +21,18 @@ internal sealed class AuditRecorder(AuditActorAccessor actors, TimeProvider cloc
     private const string Redacted = "(hidden)";
 
     private readonly List<PendingEntry> events = [];
+    private readonly HashSet<Guid> erasing = [];
 
     /// <summary>Records an event that is not a plain data change (sign-in, revocation, …); written with the next save.</summary>
     public void Record(string action, string module, string entityType, string entityId, IReadOnlyDictionary<string, string?>? details = null) =>
         events.Add(new PendingEntry(action, module, entityType, entityId,
             details is null ? "{}" : JsonSerializer.Serialize(details.ToDictionary(d => d.Key, d => (object?)new Change(null, d.Value)), JsonOptions)));
+
+    /// <summary>
+    /// The owner's personal data is being erased in the next save: their values in its entries are written as erased,
+    /// neither sealed nor plain, and no new data key is made for them.
+    /// </summary>
+    public void Erasing(Guid owner) => erasing.Add(owner);
 
     public async Task<int> SaveWithAuditAsync(AppDb db, Func<Task<int>> save, CancellationToken ct)
     {
@@ -119,21 +126,22 @@ internal sealed class AuditRecorder(AuditActorAccessor actors, TimeProvider cloc
     {
         var owners = collected.Where(c => c.Personal.Count > 0 && c.Owner is not null).Select(c => c.Owner!.Value).ToHashSet();
         var keys = new Dictionary<Guid, byte[]>();
-        var erased = new HashSet<Guid>();
+        var erased = new HashSet<Guid>(erasing);
+        erasing.Clear();
         if (owners.Count > 0)
         {
             foreach (var tracked in db.ChangeTracker.Entries<MemberKey>().Where(k => owners.Contains(k.Entity.MemberId)))
                 if (tracked.State == EntityState.Deleted) erased.Add(tracked.Entity.MemberId);
-                else keys[tracked.Entity.MemberId] = tracked.Entity.Key;
+                else keys[tracked.Entity.MemberId] = tracked.Entity.KeyBytes;
             var missing = owners.Where(o => !keys.ContainsKey(o) && !erased.Contains(o)).ToList();
             if (missing.Count > 0)
                 foreach (var stored in await db.MemberKeys.AsNoTracking().Where(k => missing.Contains(k.MemberId)).ToListAsync(ct))
-                    keys[stored.MemberId] = stored.Key;
+                    keys[stored.MemberId] = stored.KeyBytes;
             foreach (var owner in missing.Where(o => !keys.ContainsKey(o)))
             {
-                var created = new MemberKey { MemberId = owner, Key = PersonalData.NewKey(), CreatedAt = clock.GetUtcNow().UtcDateTime };
-                db.MemberKeys.Add(created);
-                keys[owner] = created.Key;
+                var key = PersonalData.NewKey();
+                db.MemberKeys.Add(new MemberKey { MemberId = owner, Key = Convert.ToBase64String(key), CreatedAt = clock.GetUtcNow().UtcDateTime });
+                keys[owner] = key;
             }
         }
 

@@ -12,7 +12,10 @@ namespace RightHand.Members.Privacy;
 internal sealed class MemberKey
 {
     public Guid MemberId { get; set; }
-    public required byte[] Key { get; set; }
+    /// <summary>Base64 of the 32 key bytes: text travels inline through the full export, where each binary value would become a file of its own.</summary>
+    public required string Key { get; set; }
+
+    public byte[] KeyBytes => Convert.FromBase64String(Key);
     public DateTime CreatedAt { get; set; }
 }
 
@@ -23,6 +26,8 @@ internal sealed class MemberKeyConfiguration : IEntityTypeConfiguration<MemberKe
         builder.ToTable("member_keys");
         builder.HasKey(k => k.MemberId);
         builder.Property(k => k.MemberId).ValueGeneratedNever();
+        builder.Property(k => k.Key).HasMaxLength(44);
+        builder.Ignore(k => k.KeyBytes);
         // A key in the trail would defeat it; that a member was erased is recorded as its own event.
         builder.IsNotAudited();
     }

@@ -3,7 +3,7 @@
 
 CREATE TABLE member_keys (
     member_id uuid NOT NULL,
-    key bytea NOT NULL,
+    key character varying(44) NOT NULL,
     created_at timestamp with time zone NOT NULL,
     CONSTRAINT pk_member_keys PRIMARY KEY (member_id)
 );

@@ -3,7 +3,7 @@
 
 CREATE TABLE "member_keys" (
     "member_id" TEXT NOT NULL CONSTRAINT "pk_member_keys" PRIMARY KEY,
-    "key" BLOB NOT NULL,
+    "key" TEXT NOT NULL,
     "created_at" TEXT NOT NULL
 );
 
