@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Microsoft.Extensions.Localization;
 using RightHand.Platform.Web;
@@ -13,16 +12,11 @@ namespace RightHand.Members.Privacy;
 /// </summary>
 internal sealed class MemberDataSummary(IStringLocalizer<Texts> l)
 {
-    public string Html(Member member, IReadOnlyList<(string File, int Rows)> files, DateTime at)
-    {
-        // The texts follow the member's language, not that of the staff member or the request.
-        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        var culture = CultureInfo.GetCultureInfo(member.Language == "de" ? "de-DE" : "en-GB");
-        (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, culture);
-        try
+    // The texts follow the member's language, not that of the staff member or the request.
+    public string Html(Member member, IReadOnlyList<(string File, int Rows)> files, DateTime at) => Cultures.In(member.Language, () =>
         {
             var html = new StringBuilder();
-            html.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html>\n<html lang=\"{Encode(culture.TwoLetterISOLanguageName)}\">\n<head><meta charset=\"utf-8\"><title>");
+            html.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html>\n<html lang=\"{Cultures.LanguageOf(CultureInfo.CurrentUICulture)}\">\n<head><meta charset=\"utf-8\"><title>");
             html.Append(Encode(l["Data we store about you"])).Append("</title></head>\n<body>\n<h1>").Append(Encode(l["Data we store about you"])).Append("</h1>\n<p>");
             html.Append(Encode(l["Member number {0}, as of {1}.", member.Number, Display.Time(at)])).Append("</p>\n");
 
@@ -38,12 +32,7 @@ internal sealed class MemberDataSummary(IStringLocalizer<Texts> l)
             Section(html, l["Your rights"], l["You may ask us to correct, erase or restrict your data, object to its use and take it with you (this archive), and you may complain to a data protection authority."]);
             html.Append("</body>\n</html>\n");
             return html.ToString();
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
-        }
-    }
+        });
 
     private string Describe(string file, int rows) => file switch
     {
@@ -55,5 +44,7 @@ internal sealed class MemberDataSummary(IStringLocalizer<Texts> l)
     private static void Section(StringBuilder html, string title, string text) =>
         html.Append("<h2>").Append(Encode(title)).Append("</h2>\n<p>").Append(Encode(text)).Append("</p>\n");
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>Escapes markup only: the file is UTF-8, and umlauts as numeric entities would make the text hard to search.</summary>
+    private static string Encode(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal);
 }

@@ -38,6 +38,10 @@ internal sealed class Mailer(IOptions<MailOptions> options, TimeProvider clock)
 
     private async Task<OutgoingMail> QueueAsync(AppDb db, string to, string? toName, string subject, string textBody, Guid? memberId, CancellationToken ct)
     {
+        // A mail to a member's address belongs to the member even when the caller did not say so: its address must not
+        // stay readable in the audit trail after the member's erasure.
+        var key = to.Trim().ToLowerInvariant();
+        memberId ??= await db.Members.AsNoTracking().Where(m => m.EmailKey == key).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var domain = options.Value.From.Split('@') is [_, var d] ? d : "localhost";
         var mail = new OutgoingMail
