@@ -108,6 +108,7 @@ public sealed class MemberPrivacyTests
         Assert.NotNull(page.QuerySelector("[data-testid=erased]"));
         Assert.Null(page.QuerySelector("#m-first")); // no edit form for an erased member
         Assert.Empty(page.QuerySelectorAll("[data-testid=tag]"));
+        Assert.Equal("erased", (await Html.GetAsync(owner.Client, "/members")).QuerySelector($"tr[data-member='{number}']")!.ClassName);
 
         // The audit page shows her old values as erased and Otto's as they are; the erasure itself is an entry with the number only.
         var trail = (await Html.GetAsync(owner.Client, "/audit")).QuerySelector("table.audit")!.TextContent;
