@@ -12,7 +12,9 @@ namespace RightHand.Audit;
 /// <summary>
 /// Writes the audit trail as part of every save: it turns the change tracker's added, modified and
 /// deleted entities (and any events recorded with <see cref="Record"/>) into chained
-/// <see cref="AuditEntry"/> rows inside the same transaction as the change itself.
+/// <see cref="AuditEntry"/> rows inside the same transaction as the change itself. Values of fields marked
+/// <c>IsPersonalData()</c> are sealed under their owner's data key first (<see cref="PersonalData"/>), so that
+/// erasing a member can make them unreadable without breaking the chain.
 /// </summary>
 internal sealed class AuditRecorder(AuditActorAccessor actors, TimeProvider clock)
 {
