@@ -57,11 +57,13 @@ internal static class Permissions
     /// can run the sync with a token without seeing the register's pages; the Assistant works on the pages instead.
     /// </summary>
     public const string MembersSync = "members.sync";
+    /// <summary>Erase a member's personal data (GDPR Art. 17): final, so the owner's alone.</summary>
+    public const string MembersErase = "members.erase";
 
     public static readonly FrozenDictionary<string, FrozenSet<string>> ByRole = new Dictionary<string, FrozenSet<string>>
     {
         [Roles.Owner] = FrozenSet.Create(DashboardView, PeopleManage, SessionsManage, TokensManage, AuditRead, JobsRead, OutboxRead, AccountSelf, ApprovalsDecide,
-            TasksWork, DecisionsTake, PlaybooksEdit, DataExport, MembersRead, MembersEdit, MembersSettings, MembersSync),
+            TasksWork, DecisionsTake, PlaybooksEdit, DataExport, MembersRead, MembersEdit, MembersSettings, MembersSync, MembersErase),
         [Roles.Assistant] = FrozenSet.Create(DashboardView, AccountSelf, TasksWork, DecisionsTake, PlaybooksEdit, MembersRead, MembersEdit),
         [Roles.It] = FrozenSet.Create(DashboardView, JobsRead, AccountSelf, MembersSync),
         [Roles.Accountant] = FrozenSet.Create(DashboardView, AccountSelf),

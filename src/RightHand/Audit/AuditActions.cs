@@ -18,6 +18,8 @@ internal static class AuditActions
         "two_factor_enabled" => l["two-factor sign-in enabled"],
         "offboarded" => l["offboarded (handed over, access ended)"],
         "export_downloaded" => l["export downloaded"],
+        "member_data_exported" => l["member's data exported"],
+        "member_erased" => l["member's personal data erased"],
         _ => action,
     };
 

@@ -20,7 +20,10 @@ internal sealed class AuditEntry
     public required string Module { get; set; }
     public required string EntityType { get; set; }
     public required string EntityId { get; set; }
-    /// <summary>JSON object: field → {"old":…, "new":…}; secrets appear by name only, never by value.</summary>
+    /// <summary>
+    /// JSON object: field → {"old":…, "new":…}; secrets appear by name only, never by value; a member's personal values
+    /// are sealed under the member's key (<see cref="PersonalData"/>) and read through <see cref="AuditChanges"/>.
+    /// </summary>
     public required string Changes { get; set; }
     public required string PreviousHash { get; set; }
     public required string Hash { get; set; }

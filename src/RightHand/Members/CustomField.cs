@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RightHand.Audit;
 
 namespace RightHand.Members;
 
@@ -46,7 +47,8 @@ internal sealed class CustomFieldValueConfiguration : IEntityTypeConfiguration<C
     {
         builder.ToTable("member_custom_values");
         builder.HasKey(v => new { v.MemberId, v.FieldId });
-        builder.Property(v => v.Value).HasMaxLength(1000);
+        builder.Property(v => v.Value).HasMaxLength(1000).IsPersonalData();
+        builder.HasPersonalDataOwner(nameof(CustomFieldValue.MemberId));
         // The list filters by field and value.
         builder.HasIndex(v => new { v.FieldId, v.Value });
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RightHand.Audit;
 
 namespace RightHand.Members;
 
@@ -37,6 +38,8 @@ internal sealed class Member
     public string? Notes { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+    /// <summary>When the member's personal data was erased (GDPR Art. 17); the row stays as a pseudonym for retained records.</summary>
+    public DateTime? ErasedAt { get; set; }
 
     public string FullName => string.IsNullOrEmpty(FirstName) ? LastName : $"{FirstName} {LastName}";
 }
@@ -47,20 +50,23 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
     {
         builder.ToTable("members");
         builder.Property(m => m.Number).HasMaxLength(40);
-        builder.Property(m => m.Salutation).HasMaxLength(40);
-        builder.Property(m => m.FirstName).HasMaxLength(100);
-        builder.Property(m => m.LastName).HasMaxLength(100);
-        builder.Property(m => m.Company).HasMaxLength(200);
-        builder.Property(m => m.Email).HasMaxLength(254);
-        builder.Property(m => m.EmailKey).HasMaxLength(254);
-        builder.Property(m => m.NameKey).HasMaxLength(410);
-        builder.Property(m => m.Phone).HasMaxLength(50);
+        builder.Property(m => m.Salutation).HasMaxLength(40).IsPersonalData();
+        builder.Property(m => m.FirstName).HasMaxLength(100).IsPersonalData();
+        builder.Property(m => m.LastName).HasMaxLength(100).IsPersonalData();
+        builder.Property(m => m.Company).HasMaxLength(200).IsPersonalData();
+        builder.Property(m => m.Email).HasMaxLength(254).IsPersonalData();
+        builder.Property(m => m.EmailKey).HasMaxLength(254).IsPersonalData();
+        builder.Property(m => m.NameKey).HasMaxLength(410).IsPersonalData();
+        builder.Property(m => m.Phone).HasMaxLength(50).IsPersonalData();
         builder.Property(m => m.Language).HasMaxLength(2);
-        builder.Property(m => m.Street).HasMaxLength(200);
-        builder.Property(m => m.Postcode).HasMaxLength(20);
-        builder.Property(m => m.City).HasMaxLength(100);
-        builder.Property(m => m.Country).HasMaxLength(2);
-        builder.Property(m => m.Notes).HasMaxLength(4000);
+        builder.Property(m => m.Street).HasMaxLength(200).IsPersonalData();
+        builder.Property(m => m.Postcode).HasMaxLength(20).IsPersonalData();
+        builder.Property(m => m.City).HasMaxLength(100).IsPersonalData();
+        builder.Property(m => m.Country).HasMaxLength(2).IsPersonalData();
+        builder.Property(m => m.Notes).HasMaxLength(4000).IsPersonalData();
+        builder.Property(m => m.DateOfBirth).IsPersonalData();
+        // The audit trail seals these fields under the member's own key, so erasure can make them unreadable there too.
+        builder.HasPersonalDataOwner(nameof(Member.Id));
         builder.Ignore(m => m.FullName);
         // The list searches, filters and sorts by these; it must stay fast with a million members.
         builder.HasIndex(m => m.Sequence).IsUnique();
@@ -108,7 +114,8 @@ internal sealed class MemberTagConfiguration : IEntityTypeConfiguration<MemberTa
     {
         builder.ToTable("member_tags");
         builder.HasKey(t => new { t.MemberId, t.Tag });
-        builder.Property(t => t.Tag).HasMaxLength(60);
+        builder.Property(t => t.Tag).HasMaxLength(60).IsPersonalData();
+        builder.HasPersonalDataOwner(nameof(MemberTag.MemberId));
         // The tag filter finds the members of a tag without touching the others' rows.
         builder.HasIndex(t => new { t.Tag, t.MemberId });
     }

@@ -63,6 +63,7 @@ internal sealed class MemberRegister(AppDb db, TimeProvider clock, IStringLocali
     {
         var member = await db.Members.FindAsync([memberId], ct);
         if (member is null) return OperationResult.Fail(l["This member does not exist."]);
+        if (member.ErasedAt is not null) return OperationResult.Fail(l["This member's personal data has been erased; the record can no longer be changed."]);
         var errors = await CheckAsync(draft, memberId, ct);
         var (customErrors, custom) = await CheckCustomAsync(draft.Custom, ct);
         errors.AddRange(customErrors);
@@ -82,6 +83,7 @@ internal sealed class MemberRegister(AppDb db, TimeProvider clock, IStringLocali
     {
         var member = await db.Members.FindAsync([memberId], ct);
         if (member is null) return OperationResult.Fail(l["This member does not exist."]);
+        if (member.ErasedAt is not null) return OperationResult.Fail(l["This member's personal data has been erased; the record can no longer be changed."]);
         if (!Enum.IsDefined(status)) return OperationResult.Fail(l["Status: choose prospect, active, paused or cancelled."]);
         if (member.Status == status) return OperationResult.Fail(l["Status: the member already has this status."]);
         db.MemberStatusChanges.Add(new MemberStatusChange { MemberId = memberId, From = member.Status, To = status, At = Now, By = by });
@@ -96,6 +98,8 @@ internal sealed class MemberRegister(AppDb db, TimeProvider clock, IStringLocali
     public async Task<OperationResult> RecordConsentAsync(Guid memberId, string? kind, bool granted, string? wordingVersion, Guid by, CancellationToken ct = default)
     {
         if (!await db.Members.AnyAsync(m => m.Id == memberId, ct)) return OperationResult.Fail(l["This member does not exist."]);
+        if (await db.Members.AnyAsync(m => m.Id == memberId && m.ErasedAt != null, ct))
+            return OperationResult.Fail(l["This member's personal data has been erased; the record can no longer be changed."]);
         var errors = new List<string>();
         kind = kind?.Trim().ToLowerInvariant() ?? "";
         wordingVersion = wordingVersion?.Trim() ?? "";

@@ -57,6 +57,8 @@ internal sealed class AppDb(DbContextOptions<AppDb> options, AuditRecorder audit
     public DbSet<Members.Webhooks.Webhook> Webhooks => Set<Members.Webhooks.Webhook>();
     public DbSet<Members.Webhooks.WebhookDelivery> WebhookDeliveries => Set<Members.Webhooks.WebhookDelivery>();
     public DbSet<Members.Webhooks.WebhookAttempt> WebhookAttempts => Set<Members.Webhooks.WebhookAttempt>();
+    // Members: GDPR (data keys that seal personal values in the audit trail)
+    public DbSet<Members.Privacy.MemberKey> MemberKeys => Set<Members.Privacy.MemberKey>();
 
     internal AuditRecorder Audit => auditRecorder;
 

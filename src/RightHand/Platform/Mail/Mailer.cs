@@ -29,13 +29,24 @@ internal sealed class Mailer(IOptions<MailOptions> options, TimeProvider clock)
 
     public bool DeliversBySmtp => options.Value.SmtpConfigured;
 
-    public async Task<OutgoingMail> QueueAsync(AppDb db, string to, string? toName, string subject, string textBody, CancellationToken ct = default)
+    public Task<OutgoingMail> QueueAsync(AppDb db, string to, string? toName, string subject, string textBody, CancellationToken ct = default) =>
+        QueueAsync(db, to, toName, subject, textBody, null, ct);
+
+    /// <summary>A mail to a member: the trail seals its address and subject under the member's key, and erasing the member deletes it.</summary>
+    public Task<OutgoingMail> QueueToMemberAsync(AppDb db, Guid memberId, string to, string? toName, string subject, string textBody, CancellationToken ct = default) =>
+        QueueAsync(db, to, toName, subject, textBody, memberId, ct);
+
+    private async Task<OutgoingMail> QueueAsync(AppDb db, string to, string? toName, string subject, string textBody, Guid? memberId, CancellationToken ct)
     {
+        // A mail to a member's address belongs to the member even when the caller did not say so: its address must not
+        // stay readable in the audit trail after the member's erasure.
+        var key = to.Trim().ToLowerInvariant();
+        memberId ??= await db.Members.AsNoTracking().Where(m => m.EmailKey == key).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var domain = options.Value.From.Split('@') is [_, var d] ? d : "localhost";
         var mail = new OutgoingMail
         {
-            To = to, ToName = toName, Subject = subject, TextBody = textBody, CreatedAt = now,
+            To = to, ToName = toName, Subject = subject, TextBody = textBody, CreatedAt = now, MemberId = memberId,
             MessageId = $"<{Guid.CreateVersion7():N}@{domain}>",
             State = DeliversBySmtp ? MailState.Queued : MailState.Outbox,
         };

@@ -42,6 +42,8 @@ internal sealed class OutgoingMail
     public DateTime CreatedAt { get; set; }
     public DateTime? SentAt { get; set; }
     public string? LastError { get; set; }
+    /// <summary>The member the mail is to, if any: the trail seals address and subject under their key, and erasure deletes the mail.</summary>
+    public Guid? MemberId { get; set; }
 }
 
 internal sealed class OutgoingMailConfiguration : IEntityTypeConfiguration<OutgoingMail>
@@ -49,13 +51,15 @@ internal sealed class OutgoingMailConfiguration : IEntityTypeConfiguration<Outgo
     public void Configure(EntityTypeBuilder<OutgoingMail> builder)
     {
         builder.ToTable("outgoing_mails");
-        builder.Property(m => m.To).HasMaxLength(254);
-        builder.Property(m => m.ToName).HasMaxLength(200);
-        builder.Property(m => m.Subject).HasMaxLength(500);
+        builder.Property(m => m.To).HasMaxLength(254).IsPersonalData();
+        builder.Property(m => m.ToName).HasMaxLength(200).IsPersonalData();
+        builder.Property(m => m.Subject).HasMaxLength(500).IsPersonalData();
+        builder.HasPersonalDataOwner(nameof(OutgoingMail.MemberId));
         // Bodies carry live links (invitations, later sign-up confirmations): the trail records that a mail was written, not its secrets.
         builder.Property(m => m.TextBody).IsAuditSecret();
         builder.Property(m => m.MessageId).HasMaxLength(200);
         builder.Property(m => m.LastError).HasMaxLength(2000);
         builder.HasIndex(m => m.CreatedAt);
+        builder.HasIndex(m => m.MemberId);
     }
 }

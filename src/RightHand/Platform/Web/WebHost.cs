@@ -15,6 +15,7 @@ using RightHand.Delegation.Tasks;
 using RightHand.Members;
 using RightHand.Members.Api;
 using RightHand.Members.Webhooks;
+using RightHand.Members.Privacy;
 using RightHand.Platform.Demo;
 using RightHand.Platform.Export;
 using RightHand.Platform.Database;
@@ -69,6 +70,7 @@ internal static class WebHost
         services.AddMembers();
         services.AddMemberApi();
         services.AddWebhooks(builder.Configuration);
+        services.AddMemberPrivacy();
         services.AddRazorComponents();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -124,6 +126,7 @@ internal static class WebHost
         app.MapExport();
         app.MapMembers();
         app.MapMemberApi();
+        app.MapMemberPrivacy();
         app.MapRazorComponents<App>();
         return app;
     }
