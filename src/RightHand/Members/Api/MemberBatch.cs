@@ -60,6 +60,8 @@ internal sealed class MemberBatch(AppDb db, MemberRegister register, TimeProvide
             var existing = number is not null ? byNumber.GetValueOrDefault(number) : emailKey is null ? null : byEmail.GetValueOrDefault(emailKey);
             if (emailKey is not null && byEmail.TryGetValue(emailKey, out var holder) && holder != existing)
                 Fail("email", l["E-mail: another member has this address already."]);
+            // An erased member's number stays taken (retained records name it), but the record takes no new data.
+            if (existing?.ErasedAt is not null) Fail("number", l["This member's personal data has been erased; the record can no longer be changed."]);
 
             var status = existing?.Status ?? MemberStatus.Prospect;
             // An unknown status becomes an undefined value, which the shared checks refuse with their own words.

@@ -149,6 +149,7 @@ internal sealed class BulkMemberUpdates(AppDb db, Approvals approvals, TimeProvi
     /// <summary>Changes one member; false when they had the value already (a member erased or deleted since is skipped).</summary>
     private async Task<bool> ApplyToAsync(BulkMemberUpdate u, Member m, CancellationToken ct)
     {
+        if (m.ErasedAt is not null) return false;
         switch (u.Change)
         {
             case BulkChange.SetStatus:
