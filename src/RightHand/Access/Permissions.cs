@@ -52,6 +52,8 @@ internal static class Permissions
     public const string MembersEdit = "members.edit";
     /// <summary>The register's settings: number prefix and membership plans.</summary>
     public const string MembersSettings = "members.settings";
+    /// <summary>A member in the portal: their own data only. Its policy also demands the portal's own sign-in (see PermissionPolicyProvider).</summary>
+    public const string PortalSelf = "portal.self";
 
     public static readonly FrozenDictionary<string, FrozenSet<string>> ByRole = new Dictionary<string, FrozenSet<string>>
     {
@@ -60,7 +62,7 @@ internal static class Permissions
         [Roles.Assistant] = FrozenSet.Create(DashboardView, AccountSelf, TasksWork, DecisionsTake, PlaybooksEdit, MembersRead, MembersEdit),
         [Roles.It] = FrozenSet.Create(DashboardView, JobsRead, AccountSelf),
         [Roles.Accountant] = FrozenSet.Create(DashboardView, AccountSelf),
-        [Roles.Member] = FrozenSet<string>.Empty,
+        [Roles.Member] = FrozenSet.Create(PortalSelf),
         [Roles.Shareholder] = FrozenSet<string>.Empty,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

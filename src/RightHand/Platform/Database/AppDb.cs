@@ -52,6 +52,11 @@ internal sealed class AppDb(DbContextOptions<AppDb> options, AuditRecorder audit
     public DbSet<Members.CustomField> CustomFields => Set<Members.CustomField>();
     public DbSet<Members.CustomFieldValue> CustomFieldValues => Set<Members.CustomFieldValue>();
     public DbSet<Members.MemberEvent> MemberEvents => Set<Members.MemberEvent>();
+    // Portal: member accounts, their links, branding and offered consents
+    public DbSet<Portal.PortalAccount> PortalAccounts => Set<Portal.PortalAccount>();
+    public DbSet<Portal.PortalLink> PortalLinks => Set<Portal.PortalLink>();
+    public DbSet<Portal.PortalLogo> PortalLogos => Set<Portal.PortalLogo>();
+    public DbSet<Portal.ConsentOffer> ConsentOffers => Set<Portal.ConsentOffer>();
 
     internal AuditRecorder Audit => auditRecorder;
 

@@ -18,6 +18,7 @@ using RightHand.Platform.Export;
 using RightHand.Platform.Database;
 using RightHand.Platform.Jobs;
 using RightHand.Platform.Mail;
+using RightHand.Portal;
 
 namespace RightHand.Platform.Web;
 
@@ -65,6 +66,7 @@ internal static class WebHost
         services.AddDemoData();
         services.AddExport();
         services.AddMembers();
+        services.AddPortal();
         services.AddRazorComponents();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -112,6 +114,7 @@ internal static class WebHost
         app.MapTasks();
         app.MapExport();
         app.MapMembers();
+        app.MapPortal();
         app.MapRazorComponents<App>();
         return app;
     }

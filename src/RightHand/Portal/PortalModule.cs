@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using RightHand.Access;
+using RightHand.Platform.Database;
+using RightHand.Platform.Jobs;
+
+namespace RightHand.Portal;
+
+/// <summary>The member portal: its sign-in scheme, services, background job, and the few endpoints that are not pages.</summary>
+internal static class PortalModule
+{
+    public static IServiceCollection AddPortal(this IServiceCollection services)
+    {
+        services.AddAuthentication().AddCookie(PortalSession.Scheme, PortalSession.Configure);
+        services.AddScoped<PortalSettings>();
+        services.AddScoped<PortalAccounts>();
+        services.AddScoped<PortalProfile>();
+        services.AddScoped<IJobHandler, InvitePortalMembersJob>();
+        return services;
+    }
+
+    public static void MapPortal(this WebApplication app)
+    {
+        // Public: the sign-in page shows the logo and colours too. The address carries the logo's hash, so it may be cached long.
+        app.MapGet("/portal/logo", async (AppDb db, HttpContext http) =>
+        {
+            var logo = await db.PortalLogos.AsNoTracking().FirstOrDefaultAsync();
+            if (logo is null) return Results.NotFound();
+            http.Response.Headers.CacheControl = "public, max-age=86400";
+            return Results.File(logo.Content, logo.ContentType, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{logo.Sha256}\""));
+        }).AllowAnonymous();
+        // The owner's colours as CSS custom properties: the security policy allows no inline styles.
+        app.MapGet("/portal/theme.css", async (PortalSettings settings, HttpContext http) =>
+        {
+            http.Response.Headers.CacheControl = "public, max-age=300";
+            return Results.Text(PortalSettings.ThemeCss(await settings.LookAsync()), "text/css");
+        }).AllowAnonymous();
+        app.MapPost("/portal/sign-out", async (HttpContext http) =>
+        {
+            await http.SignOutAsync(PortalSession.Scheme);
+            return Results.LocalRedirect("/portal/sign-in");
+        }).RequireAuthorization(Permissions.PortalSelf).WithMetadata(new RequireAntiforgeryTokenAttribute());
+    }
+}
