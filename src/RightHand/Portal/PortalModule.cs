@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using RightHand.Access;
@@ -36,10 +37,25 @@ internal static class PortalModule
             http.Response.Headers.CacheControl = "public, max-age=300";
             return Results.Text(PortalSettings.ThemeCss(await settings.LookAsync()), "text/css");
         }).AllowAnonymous();
+        app.MapPost("/members/portal/logo", UploadLogoAsync).RequireAuthorization(Permissions.MembersSettings).DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(PortalLogo.MaxBytes + 64 * 1024)).ExcludeFromDescription();
         app.MapPost("/portal/sign-out", async (HttpContext http) =>
         {
             await http.SignOutAsync(PortalSession.Scheme);
             return Results.LocalRedirect("/portal/sign-in");
         }).RequireAuthorization(Permissions.PortalSelf).WithMetadata(new RequireAntiforgeryTokenAttribute());
+    }
+
+    private static async Task<IResult> UploadLogoAsync(HttpContext context, IAntiforgery antiforgery, PortalSettings settings, CancellationToken ct)
+    {
+        // Checked here rather than by the middleware, so a rejected token answers 400 like the pages' forms.
+        if (!await antiforgery.IsRequestValidAsync(context)) return Results.BadRequest();
+        var file = (await context.Request.ReadFormAsync(ct)).Files.GetFile("Logo");
+        if (file is null || file.Length == 0) return Results.Redirect("/members/portal?logo=missing");
+        if (file.Length > PortalLogo.MaxBytes) return Results.Redirect("/members/portal?logo=too-large");
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        var result = await settings.SetLogoAsync(buffer.ToArray(), ct);
+        return Results.Redirect($"/members/portal?logo={(result.Succeeded ? "saved" : "wrong-type")}");
     }
 }

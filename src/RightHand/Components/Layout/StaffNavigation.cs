@@ -25,6 +25,7 @@ internal sealed class StaffNavigation
             new("Member list", "/members", Permissions.MembersRead),
             new("New member", "/members/new", Permissions.MembersEdit),
             new("Register settings", "/members/settings", Permissions.MembersSettings),
+            new("Member portal", "/members/portal", Permissions.MembersSettings),
         ]),
         new("Work", [
             new("Tasks", "/delegation/tasks", Permissions.TasksWork),
