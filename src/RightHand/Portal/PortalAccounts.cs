@@ -163,14 +163,14 @@ internal sealed class PortalAccounts(AppDb db, Mailer mailer, TimeProvider clock
         var account = member is null ? null : await db.PortalAccounts.FirstOrDefaultAsync(a => a.MemberId == member.Id, ct);
         if (member is null || account?.PasswordHash is null)
         {
-            db.Audit.Record("portal_sign_in_failed", "Portal", nameof(PortalAccount), "-", new Dictionary<string, string?> { ["Email"] = email });
+            db.Audit.Record("sign_in_failed", "Portal", nameof(PortalAccount), "-", new Dictionary<string, string?> { ["Email"] = email });
             await db.SaveChangesAsync(ct);
             return (wrong, null, null);
         }
         actors.Use(AuditActor.Member(member.Number));
         if (account.IsLocked(Now))
         {
-            db.Audit.Record("portal_sign_in_locked_out", "Portal", nameof(PortalAccount), account.Id.ToString());
+            db.Audit.Record("sign_in_locked_out", "Portal", nameof(PortalAccount), account.Id.ToString());
             await db.SaveChangesAsync(ct);
             return (OperationResult.Fail(l["Too many failed attempts: this account is locked for 15 minutes."]), null, null);
         }
@@ -178,14 +178,14 @@ internal sealed class PortalAccounts(AppDb db, Mailer mailer, TimeProvider clock
         {
             account.FailedSignIns++;
             if (account.FailedSignIns >= PortalAccount.MaxFailedSignIns) (account.LockedUntil, account.FailedSignIns) = (Now + PortalAccount.LockTime, 0);
-            db.Audit.Record("portal_sign_in_failed", "Portal", nameof(PortalAccount), account.Id.ToString());
+            db.Audit.Record("sign_in_failed", "Portal", nameof(PortalAccount), account.Id.ToString());
             await db.SaveChangesAsync(ct);
             return (wrong, null, null);
         }
         account.FailedSignIns = 0;
         account.LockedUntil = null;
         account.LastSignInAt = Now;
-        db.Audit.Record("portal_signed_in", "Portal", nameof(PortalAccount), account.Id.ToString());
+        db.Audit.Record("signed_in", "Portal", nameof(PortalAccount), account.Id.ToString());
         await db.SaveChangesAsync(ct);
         return (OperationResult.Ok, member, account);
     }
@@ -223,7 +223,7 @@ internal sealed class PortalAccounts(AppDb db, Mailer mailer, TimeProvider clock
         link.UsedAt = Now;
         account.EmailConfirmedAt ??= Now;
         account.LastSignInAt = Now;
-        db.Audit.Record("portal_signed_in", "Portal", nameof(PortalAccount), account.Id.ToString(), new Dictionary<string, string?> { ["With"] = "link" });
+        db.Audit.Record("signed_in", "Portal", nameof(PortalAccount), account.Id.ToString(), new Dictionary<string, string?> { ["With"] = "link" });
         await db.SaveChangesAsync(ct);
         return (member, account);
     }
