@@ -119,4 +119,40 @@ public sealed class PortalOwnerTests
         Assert.Equal(1, await PortalMembers.MailsToAsync(app, "paul@example.org"));
         Assert.Equal(1, await PortalMembers.MailsToAsync(app, "rita@example.org"));
     }
+
+    [Theory, MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task InvitingALongList_RunsInTheBackground_AndARepeatedRunInvitesNobodyTwice(Engine engine)
+    {
+        await using var app = await TestApp.StartAsync(engine, new Dictionary<string, string?> { ["Jobs:Enabled"] = "false" });
+        var owner = await StaffSession.SetUpOwnerAsync(app);
+        await using (var scope = app.Scope())
+        {
+            var register = scope.ServiceProvider.GetRequiredService<RightHand.Members.MemberRegister>();
+            for (var i = 1; i <= 60; i++)
+            {
+                var (result, _) = await register.CreateAsync(new RightHand.Members.MemberDraft(null, "Member", $"Number{i:00}", null, $"bulk{i:00}@example.org",
+                    null, i % 2 == 0 ? "de" : "en", null, null, null, "DE", null, null, null, null), owner.PersonId);
+                Assert.True(result.Succeeded);
+            }
+        }
+
+        var response = await owner.Client.SubmitAsync("/members", "portal-invite-list", new Dictionary<string, string>());
+        Assert.Equal("/members?portal-invited=60&portal-queued=1", Html.Location(response));
+        Assert.Equal(0, await PortalMembers.MailsToAsync(app, "bulk01@example.org"));
+
+        var runner = app.Services.GetRequiredService<RightHand.Platform.Jobs.JobRunner>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        Assert.True(await runner.RunOneAsync(timeout.Token));
+        // Pressed again while nothing is left to invite: the list is done and no job is queued.
+        var again = await owner.Client.SubmitAsync("/members", "portal-invite-list", new Dictionary<string, string>());
+        Assert.Equal("/members?portal-invited=0&portal-queued=0", Html.Location(again));
+
+        await using var check = app.Scope();
+        var db = check.ServiceProvider.GetRequiredService<AppDb>();
+        Assert.Equal(60, await db.OutgoingMails.CountAsync(m => m.To.StartsWith("bulk")));
+        Assert.Equal(60, await db.PortalLinks.Select(l => l.MemberId).Distinct().CountAsync());
+        var job = await db.Jobs.SingleAsync(j => j.Kind == "portal.invite");
+        Assert.Equal((RightHand.Platform.Jobs.JobState.Succeeded, 100), (job.State, job.Progress));
+        Assert.Contains("Mitgliederportal", (await db.OutgoingMails.FirstAsync(m => m.To == "bulk02@example.org")).Subject, StringComparison.Ordinal);
+    }
 }

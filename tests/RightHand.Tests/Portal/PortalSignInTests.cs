@@ -89,6 +89,13 @@ public sealed class PortalSignInTests
         var expired = await Html.GetAsync(app.CreateClient(), $"/portal/link/{late}");
         Assert.DoesNotContain("use-link", Html.FormNames(expired));
         Assert.Contains("invalid, already used or expired", expired.Body!.TextContent, StringComparison.Ordinal);
+
+        // An invitation lasts 14 days, then it too is refused.
+        var late2 = await PortalMembers.CreateAsync(app, owner, "Jonas", "Jaguar", "jonas@example.org");
+        var invitation = await PortalMembers.InviteAsync(app, owner, late2, "jonas@example.org");
+        clock.Advance(TimeSpan.FromDays(15));
+        var refused = await Html.GetAsync(app.CreateClient(), $"/portal/invitation/{invitation}");
+        Assert.DoesNotContain("set-password", Html.FormNames(refused));
     }
 
     [Theory, MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
