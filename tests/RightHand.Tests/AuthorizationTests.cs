@@ -23,6 +23,8 @@ public sealed partial class AuthorizationTests
     {
         "/setup", "/signin", "/signin/two-factor", "/signin/passkey/options", "/invitation/{Token}", "/health", "/openapi/{documentName}.json", "/culture",
         "/status/{Code:int}", "/access-denied", "/error",
+        // The member portal's way in, and the look it has before anyone signs in.
+        "/portal/sign-in", "/portal/link/{Token}", "/portal/invitation/{Token}", "/portal/register", "/portal/logo", "/portal/theme.css",
     };
 
     /// <summary>The framework's own: Blazor's redirect helper for enhanced navigation, which checks its own protected payload.</summary>
@@ -84,16 +86,32 @@ public sealed partial class AuthorizationTests
     public async Task EveryRole_GetsExactlyThePagesItsPermissionsAllow(Engine engine)
     {
         await using var app = await TestApp.StartAsync(engine, new Dictionary<string, string?> { ["Access:SignInAttemptsPerMinute"] = "1000" });
-        var people = new Dictionary<string, HttpClient> { [Roles.Owner] = (await StaffSession.SetUpOwnerAsync(app)).Client };
+        var owner = await StaffSession.SetUpOwnerAsync(app);
+        var people = new Dictionary<string, HttpClient> { [Roles.Owner] = owner.Client };
         foreach (var role in Roles.All.Where(r => r != Roles.Owner))
             people[role] = (await StaffSession.CreateAndSignInAsync(app, role)).Client;
         var anonymous = app.CreateClient();
+        // A member signed in to the portal (not a staff person): the portal's pages only, under the portal's own cookie.
+        var number = await Portal.PortalMembers.CreateAsync(app, owner, "Mia", "Meise", "mia@example.org");
+        var portalMember = await Portal.PortalMembers.InviteAndAcceptAsync(app, owner, number, "mia@example.org");
         var problems = new List<string>();
 
         foreach (var (endpoint, url, policy) in ProtectedGets(app))
         {
             var route = Route(endpoint);
             var api = route.StartsWith("/api/", StringComparison.Ordinal);
+            if (policy == Permissions.PortalSelf)
+            {
+                // No staff session opens the portal, not even one of a person with the role Member: the portal asks only its own cookie.
+                foreach (var (role, client) in people.Append(KeyValuePair.Create("anonymous", anonymous)))
+                {
+                    var response = await client.GetAsync(url);
+                    if (Html.LocationPath(response) != "/portal/sign-in")
+                        problems.Add($"{role} GET {url}: expected the portal's sign-in, got {(int)response.StatusCode} {Html.Location(response)}");
+                }
+                ExpectAllowed(problems, "portal member", route, url, await portalMember.GetAsync(url));
+                continue;
+            }
             foreach (var (role, client) in people)
             {
                 var response = await client.GetAsync(url);
@@ -102,9 +120,13 @@ public sealed partial class AuthorizationTests
                     problems.Add($"{role} GET {url}: expected to be refused, got {(int)response.StatusCode} {Html.Location(response)}");
             }
 
-            var outsider = await anonymous.GetAsync(url);
-            if (!(api ? outsider.StatusCode == HttpStatusCode.Unauthorized : Html.LocationPath(outsider) == "/signin"))
-                problems.Add($"anonymous GET {url}: expected the sign-in, got {(int)outsider.StatusCode} {Html.Location(outsider)}");
+            // A member's portal cookie is not sent to the staff area at all: there they are nobody.
+            foreach (var (who, client) in new[] { ("anonymous", anonymous), ("portal member", portalMember) })
+            {
+                var outsider = await client.GetAsync(url);
+                if (!(api ? outsider.StatusCode == HttpStatusCode.Unauthorized : Html.LocationPath(outsider) == "/signin"))
+                    problems.Add($"{who} GET {url}: expected the sign-in, got {(int)outsider.StatusCode} {Html.Location(outsider)}");
+            }
         }
 
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
@@ -134,6 +156,13 @@ public sealed partial class AuthorizationTests
             foreach (var (role, client) in tokens)
             {
                 var response = await client.GetAsync(url);
+                // A token is never a portal session: the portal sends it to its own sign-in.
+                if (policy == Permissions.PortalSelf)
+                {
+                    if (Html.LocationPath(response) != "/portal/sign-in")
+                        problems.Add($"{role} token GET {url}: expected the portal's sign-in, got {(int)response.StatusCode} {Html.Location(response)}");
+                    continue;
+                }
                 if (Permissions.RoleHas(role, policy)) ExpectAllowed(problems, $"{role} token", Route(endpoint), url, response);
                 else if (response.StatusCode != HttpStatusCode.Forbidden)
                     problems.Add($"{role} token GET {url}: expected 403, got {(int)response.StatusCode} {Html.Location(response)}");

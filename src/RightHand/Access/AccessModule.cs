@@ -93,9 +93,9 @@ internal static class AccessModule
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Only the posts of the sign-in forms are limited, per client address.
+            // Only the posts of the sign-in forms (staff and portal) are limited, per client address.
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/signin")
+                HttpMethods.IsPost(context.Request.Method) && IsSignInPath(context.Request.Path)
                     ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                         _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                     : RateLimitPartition.GetNoLimiter(SignInLimiter));
@@ -104,6 +104,10 @@ internal static class AccessModule
         services.AddScoped<AccessOperations>();
         return services;
     }
+
+    /// <summary>The staff sign-in and the portal's forms that take an address or a password.</summary>
+    private static bool IsSignInPath(PathString path) =>
+        path.StartsWithSegments("/signin") || path.StartsWithSegments("/portal/sign-in") || path.StartsWithSegments("/portal/register");
 
     private static Task RedirectUnlessApi(RedirectContext<CookieAuthenticationOptions> context, int status)
     {

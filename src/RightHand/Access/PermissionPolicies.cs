@@ -10,7 +10,10 @@ internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> op
     public override async Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
     {
         if (!Permissions.All.Contains(policyName, StringComparer.Ordinal)) return await base.GetPolicyAsync(policyName);
-        return new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(policyName)).Build();
+        var policy = new AuthorizationPolicyBuilder();
+        // The portal asks only its own cookie: a staff session (even of a person with the role Member) never opens it.
+        if (policyName == Permissions.PortalSelf) policy.AddAuthenticationSchemes(Portal.PortalSession.Scheme);
+        return policy.RequireAuthenticatedUser().AddRequirements(new PermissionRequirement(policyName)).Build();
     }
 }
 

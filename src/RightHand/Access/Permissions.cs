@@ -59,6 +59,8 @@ internal static class Permissions
     public const string MembersSync = "members.sync";
     /// <summary>Erase a member's personal data (GDPR Art. 17): final, so the owner's alone.</summary>
     public const string MembersErase = "members.erase";
+    /// <summary>A member in the portal: their own data only. Its policy also demands the portal's own sign-in (see PermissionPolicyProvider).</summary>
+    public const string PortalSelf = "portal.self";
 
     public static readonly FrozenDictionary<string, FrozenSet<string>> ByRole = new Dictionary<string, FrozenSet<string>>
     {
@@ -67,7 +69,7 @@ internal static class Permissions
         [Roles.Assistant] = FrozenSet.Create(DashboardView, AccountSelf, TasksWork, DecisionsTake, PlaybooksEdit, MembersRead, MembersEdit),
         [Roles.It] = FrozenSet.Create(DashboardView, JobsRead, AccountSelf, MembersSync),
         [Roles.Accountant] = FrozenSet.Create(DashboardView, AccountSelf),
-        [Roles.Member] = FrozenSet<string>.Empty,
+        [Roles.Member] = FrozenSet.Create(PortalSelf),
         [Roles.Shareholder] = FrozenSet<string>.Empty,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

@@ -59,6 +59,11 @@ internal static class AuditActions
         "SavedMemberView" => l["saved view of the member list"],
         "CustomField" => l["custom member field"],
         "CustomFieldValue" => l["value of a custom member field"],
+        // Portal
+        "PortalAccount" => l["portal account"],
+        "PortalLink" => l["portal link (invitation, sign-in, reset)"],
+        "PortalLogo" => l["portal logo"],
+        "ConsentOffer" => l["consent offered in the portal"],
         _ => entityType,
     };
 }

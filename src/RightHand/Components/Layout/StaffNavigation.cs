@@ -26,6 +26,7 @@ internal sealed class StaffNavigation
             new("New member", "/members/new", Permissions.MembersEdit),
             new("Register settings", "/members/settings", Permissions.MembersSettings),
             new("Webhooks", "/members/webhooks", Permissions.MembersSettings),
+            new("Member portal", "/members/portal", Permissions.MembersSettings),
         ]),
         new("Work", [
             new("Tasks", "/delegation/tasks", Permissions.TasksWork),

@@ -59,6 +59,11 @@ internal sealed class AppDb(DbContextOptions<AppDb> options, AuditRecorder audit
     public DbSet<Members.Webhooks.WebhookAttempt> WebhookAttempts => Set<Members.Webhooks.WebhookAttempt>();
     // Members: GDPR (data keys that seal personal values in the audit trail)
     public DbSet<Members.Privacy.MemberKey> MemberKeys => Set<Members.Privacy.MemberKey>();
+    // Portal: member accounts, their links, branding and offered consents
+    public DbSet<Portal.PortalAccount> PortalAccounts => Set<Portal.PortalAccount>();
+    public DbSet<Portal.PortalLink> PortalLinks => Set<Portal.PortalLink>();
+    public DbSet<Portal.PortalLogo> PortalLogos => Set<Portal.PortalLogo>();
+    public DbSet<Portal.ConsentOffer> ConsentOffers => Set<Portal.ConsentOffer>();
 
     internal AuditRecorder Audit => auditRecorder;
 

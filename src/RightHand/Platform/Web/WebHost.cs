@@ -21,6 +21,7 @@ using RightHand.Platform.Export;
 using RightHand.Platform.Database;
 using RightHand.Platform.Jobs;
 using RightHand.Platform.Mail;
+using RightHand.Portal;
 
 namespace RightHand.Platform.Web;
 
@@ -71,6 +72,7 @@ internal static class WebHost
         services.AddMemberApi();
         services.AddWebhooks(builder.Configuration);
         services.AddMemberPrivacy();
+        services.AddPortal();
         services.AddRazorComponents();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -127,6 +129,7 @@ internal static class WebHost
         app.MapMembers();
         app.MapMemberApi();
         app.MapMemberPrivacy();
+        app.MapPortal();
         app.MapRazorComponents<App>();
         return app;
     }
