@@ -86,7 +86,8 @@ internal sealed class PortalLinkConfiguration : IEntityTypeConfiguration<PortalL
     public void Configure(EntityTypeBuilder<PortalLink> builder)
     {
         builder.ToTable("portal_links");
-        builder.Property(l => l.Email).HasMaxLength(254);
+        // A registration's address may belong to nobody in the register yet, so no member key can seal it: it stays out of the trail.
+        builder.Property(l => l.Email).HasMaxLength(254).IsAuditSecret();
         builder.Property(l => l.TokenHash).HasMaxLength(64).IsAuditSecret();
         builder.HasIndex(l => l.TokenHash).IsUnique();
         builder.HasIndex(l => new { l.MemberId, l.Purpose });

@@ -18,6 +18,7 @@ internal static class PortalModule
         services.AddScoped<PortalAccounts>();
         services.AddScoped<PortalProfile>();
         services.AddScoped<IJobHandler, InvitePortalMembersJob>();
+        services.AddScoped<Members.Privacy.IMemberErasureStep, PortalErasure>();
         return services;
     }
 
@@ -39,6 +40,14 @@ internal static class PortalModule
         }).AllowAnonymous();
         app.MapPost("/members/portal/logo", UploadLogoAsync).RequireAuthorization(Permissions.MembersSettings).DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(PortalLogo.MaxBytes + 64 * 1024)).ExcludeFromDescription();
+        // GDPR Art. 15 for the member themselves: the same archive staff download, always of the signed-in member.
+        app.MapGet("/portal/my-data.zip", async (HttpContext http, Members.Privacy.MemberDataExport export, TimeProvider clock) =>
+        {
+            if (http.User.MemberId() is not { } memberId) return Results.NotFound();
+            http.Response.ContentType = "application/zip";
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"my-data-{clock.GetUtcNow():yyyy-MM-dd}.zip\"";
+            return await export.WriteAsync(memberId, http.Response.Body, http.RequestAborted) ? Results.Empty : Results.NotFound();
+        }).RequireAuthorization(Permissions.PortalSelf).ExcludeFromDescription();
         app.MapPost("/portal/sign-out", async (HttpContext http) =>
         {
             await http.SignOutAsync(PortalSession.Scheme);

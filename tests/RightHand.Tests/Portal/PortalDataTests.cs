@@ -43,7 +43,10 @@ public sealed class PortalDataTests
         var entry = await db.AuditEntries.Where(e => e.EntityType == "Member" && e.EntityId == id && e.Action == "updated").OrderByDescending(e => e.Seq).FirstAsync();
         Assert.Equal($"member {number}", entry.ActorName);
         Assert.Null(entry.ActorPersonId);
-        Assert.Contains("Hamburg", entry.Changes, StringComparison.Ordinal);
+        // The values are sealed under the member's key (GDPR erasure destroys it); opened, the change is there.
+        Assert.DoesNotContain("Hamburg", entry.Changes, StringComparison.Ordinal);
+        var opened = RightHand.Audit.AuditChanges.Read(entry.Changes, await RightHand.Audit.AuditChanges.KeysForAsync(db, [entry]));
+        Assert.Contains(opened, c => c is { Field: "City", Old: "Berlin", New: "Hamburg" });
         Assert.True(await db.MemberEvents.AnyAsync(e => e.MemberId == after.Id && e.Kind == MemberEventKind.Updated));
         // The tag staff gave stays: the portal does not touch what it does not show.
         Assert.True(await db.MemberTags.AnyAsync(t => t.MemberId == after.Id && t.Tag == "VIP"));
@@ -132,5 +135,43 @@ public sealed class PortalDataTests
         Assert.Equal("/portal/sign-in", Html.LocationPath(await owner.Client.GetAsync("/portal/profile")));
         var staffMember = await StaffSession.CreateAndSignInAsync(app, RightHand.Access.Roles.Member);
         Assert.Equal("/portal/sign-in", Html.LocationPath(await staffMember.Client.GetAsync("/portal")));
+    }
+
+    [Theory, MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task AMember_DownloadsTheirOwnDataExport_AndErasureEndsTheirPortalAccess(Engine engine)
+    {
+        await using var app = await TestApp.StartAsync(engine);
+        var owner = await StaffSession.SetUpOwnerAsync(app);
+        var numberA = await PortalMembers.CreateAsync(app, owner, "Anna", "Adler", "anna@example.org");
+        await PortalMembers.CreateAsync(app, owner, "Bernd", "Biber", "bernd@example.org");
+        var a = await PortalMembers.InviteAndAcceptAsync(app, owner, numberA, "anna@example.org");
+
+        var response = await a.GetAsync("/portal/my-data.zip");
+        Assert.Equal("application/zip", response.Content.Headers.ContentType!.MediaType);
+        using (var zip = new System.IO.Compression.ZipArchive(await response.Content.ReadAsStreamAsync()))
+        {
+            using var reader = new StreamReader(zip.GetEntry("member.json")!.Open());
+            var json = await reader.ReadToEndAsync();
+            Assert.Contains("anna@example.org", json, StringComparison.Ordinal);
+            Assert.DoesNotContain("bernd@example.org", json, StringComparison.Ordinal);
+            Assert.NotNull(zip.GetEntry("summary.html"));
+        }
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+            Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "member_data_exported" && e.ActorName == $"member {numberA}"));
+        }
+
+        // Erasure takes the portal account and its links with it: the member's cookie and password stop working.
+        var erased = await owner.Client.SubmitAsync($"/members/{numberA}/erase", "erase", new Dictionary<string, string> { ["Confirmation"] = numberA });
+        Assert.Equal(HttpStatusCode.Redirect, erased.StatusCode);
+        Assert.Equal("/portal/sign-in", Html.LocationPath(await a.GetAsync("/portal")));
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+            var id = (await PortalMembers.MemberAsync(app, numberA)).Id;
+            Assert.False(await db.PortalAccounts.AnyAsync(x => x.MemberId == id));
+            Assert.False(await db.PortalLinks.AnyAsync(x => x.MemberId == id));
+        }
     }
 }

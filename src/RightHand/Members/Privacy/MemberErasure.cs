@@ -12,7 +12,7 @@ namespace RightHand.Members.Privacy;
 /// custom values and mails to the member go. Deleting the member's data key leaves every personal value
 /// in the audit trail unreadable while the hash chain stays intact.
 /// </summary>
-internal sealed class MemberErasure(AppDb db, TimeProvider clock, IStringLocalizer<Texts> l)
+internal sealed class MemberErasure(AppDb db, TimeProvider clock, IStringLocalizer<Texts> l, IEnumerable<IMemberErasureStep> steps)
 {
     public const string PseudonymPrefix = "Erased member ";
 
@@ -37,6 +37,7 @@ internal sealed class MemberErasure(AppDb db, TimeProvider clock, IStringLocaliz
             db.OutgoingMails.Remove(mail);
         }
         if (await db.MemberKeys.FindAsync([memberId], ct) is { } dataKey) db.MemberKeys.Remove(dataKey);
+        foreach (var step in steps) await step.EraseAsync(member, ct);
 
         if (member.Status != MemberStatus.Cancelled)
         {
