@@ -28,8 +28,19 @@ public sealed partial class OutboxPage(IPage page, UiTexts t)
         return match.Value;
     }
 
+    /// <summary>The member portal link (invitation, sign-in, reset) in the open mail.</summary>
+    public async Task<string> PortalLinkAsync()
+    {
+        var match = PortalLink().Match(await MailBody.InnerTextAsync());
+        Assert.True(match.Success, "The mail holds no portal link.");
+        return match.Value;
+    }
+
     [GeneratedRegex(@"https?://\S+/invitation/[A-Za-z0-9_-]+")]
     private static partial Regex InvitationLink();
+
+    [GeneratedRegex(@"https?://\S+/portal/(invitation|link)/[A-Za-z0-9_-]+")]
+    private static partial Regex PortalLink();
 }
 
 /// <summary>/invitation/{token}: the invitee chooses a password.</summary>
