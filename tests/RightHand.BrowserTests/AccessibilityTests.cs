@@ -38,6 +38,7 @@ public sealed partial class AccessibilityFixture : OwnerFixture
         await SeedReviewsAndDecisionAsync();
         await SeedTasksAsync();
         await SeedMembersAsync();
+        await SeedPortalAndWebhookAsync(owner);
         MailUrl = owner.Url;
         await owner.Context.CloseAsync();
     }
@@ -84,6 +85,46 @@ public sealed partial class AccessibilityFixture : OwnerFixture
 public sealed partial class AccessibilityFixture
 {
     public Guid BulkUpdateId { get; private set; }
+    public Guid WebhookId { get; private set; }
+    public string MemberState { get; private set; } = "";
+
+    /// <summary>
+    /// A webhook, an offered consent, and the first English-speaking demo member in the portal: invited from the member page,
+    /// password chosen through the mailed link, their cookies kept for the portal pages (which speak the member's language).
+    /// </summary>
+    private async Task SeedPortalAndWebhookAsync(IPage owner)
+    {
+        var t = new UiTexts(App, "en");
+        string number;
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            number = scope.ServiceProvider.GetRequiredService<RightHand.Platform.Database.AppDb>().Members
+                .Where(m => m.Language == "en").OrderBy(m => m.Sequence).Select(m => m.Number).First();
+            var ownerId = await DelegationSeeds.PersonIdAsync(App, Owner.Email);
+            var (added, _) = await scope.ServiceProvider.GetRequiredService<RightHand.Members.Webhooks.WebhookRegistry>()
+                .AddAsync("https://platform.example.org/hooks/members", ["member.created", "member.updated"], ownerId);
+            Assert.True(added.Succeeded, string.Join("; ", added.Errors));
+            WebhookId = scope.ServiceProvider.GetRequiredService<RightHand.Platform.Database.AppDb>().Webhooks.Single().Id;
+            var offered = await scope.ServiceProvider.GetRequiredService<RightHand.Portal.PortalSettings>()
+                .OfferConsentAsync("newsletter", "Newsletter", "Yes, send me the monthly newsletter. I can withdraw at any time.");
+            Assert.True(offered.Succeeded, string.Join("; ", offered.Errors));
+        }
+        await owner.GotoAsync(Journeys.Url(App, $"/members/{number}"));
+        await owner.GetByRole(AriaRole.Button, new() { Name = t["Invite to the portal"] }).ClickAsync();
+        await Expect(owner.GetByTestId("portal-access")).ToContainTextAsync(t["Invitation sent."]);
+        var email = await owner.Locator("#m-email").InputValueAsync();
+        var outbox = new OutboxPage(owner, t);
+        await outbox.OpenMailToAsync(new Shell(owner, t), email);
+        var link = await outbox.PortalLinkAsync();
+        var member = await NewPageAsync("en");
+        await member.GotoAsync(link);
+        await member.GetByLabel(t["Password"], new() { Exact = true }).FillAsync("a portal passphrase of several words");
+        await member.GetByLabel(t["Repeat the password"], new() { Exact = true }).FillAsync("a portal passphrase of several words");
+        await member.GetByRole(AriaRole.Button, new() { Name = t["Save password and sign in"] }).ClickAsync();
+        await Expect(member.GetByTestId("number")).ToHaveTextAsync(number);
+        MemberState = await member.Context.StorageStateAsync();
+        await member.Context.CloseAsync();
+    }
 
     /// <summary>The demo's members (plans, tags, consents) and a bulk update of the assistant's, waiting for approval.</summary>
     private async Task SeedMembersAsync()
@@ -126,7 +167,9 @@ public sealed class AccessibilityTests(AccessibilityFixture fixture, Xunit.Abstr
         ["/delegation/tasks"] = "Tasks", ["/delegation/tasks/new"] = "Brief a task", ["/delegation/recurring"] = "Recurring tasks",
         ["/delegation/playbooks"] = "Playbooks", ["/delegation/playbooks/new"] = "Write a playbook", ["/delegation/tasks/trial"] = "Trial tasks",
         ["/platform/export"] = "Export", ["/members"] = "Members", ["/members/new"] = "New member", ["/members/settings"] = "Register settings",
-        ["/members/bulk"] = "Change many members", ["/members/bulk/{id}"] = "Bulk update", ["/status/404"] = "Page not found", ["/no-such-page"] = "Page not found", ["/signin"] = "Sign in",
+        ["/members/bulk"] = "Change many members", ["/members/bulk/{id}"] = "Bulk update", ["/members/{number}/erase"] = "Erase personal data",
+        ["/members/webhooks"] = "Webhooks", ["/members/webhooks/{id}"] = "Webhook deliveries", ["/members/portal"] = "Member portal",
+        ["/portal/sign-in"] = "Sign in to the member portal", ["/portal/profile"] = "My data", ["/portal/consents"] = "Consents", ["/status/404"] = "Page not found", ["/no-such-page"] = "Page not found", ["/signin"] = "Sign in",
     };
 
     [Theory]
@@ -179,6 +222,15 @@ public sealed class AccessibilityTests(AccessibilityFixture fixture, Xunit.Abstr
     [InlineData("/members/settings")]
     [InlineData("/members/bulk")]
     [InlineData("/members/bulk/{id}")]
+    [InlineData("/members/{number}/erase")]
+    [InlineData("/members/webhooks")]
+    [InlineData("/members/webhooks/{id}")]
+    [InlineData("/members/portal")]
+    [InlineData("/portal/sign-in")]
+    [InlineData("/portal/sign-in (de)")]
+    [InlineData("/portal")]
+    [InlineData("/portal/profile")]
+    [InlineData("/portal/consents")]
     [InlineData("/status/404")]
     [InlineData("/no-such-page")]
     public async Task Page_has_no_serious_accessibility_violations(string name)
@@ -283,6 +335,23 @@ public sealed class AccessibilityTests(AccessibilityFixture fixture, Xunit.Abstr
                 page = await fixture.NewOwnerPageAsync(language);
                 await page.GotoAsync(Journeys.Url(app, $"/members/bulk/{fixture.BulkUpdateId}"));
                 await Expect(page.GetByTestId("bulk-state")).ToHaveTextAsync(t["awaiting approval"]);
+                break;
+            case "/members/{number}/erase":
+                page = await fixture.NewOwnerPageAsync(language);
+                await page.GotoAsync(Journeys.Url(app, "/members/M-10003/erase"));
+                break;
+            case "/members/webhooks/{id}":
+                page = await fixture.NewOwnerPageAsync(language);
+                await page.GotoAsync(Journeys.Url(app, $"/members/webhooks/{fixture.WebhookId}"));
+                break;
+            case "/portal/sign-in" or "/portal/sign-in (de)":
+                page = await fixture.NewPageAsync(language);
+                await page.GotoAsync(Journeys.Url(app, path));
+                break;
+            case "/portal" or "/portal/profile" or "/portal/consents":
+                page = await fixture.NewPageAsync(language, fixture.MemberState);
+                await page.GotoAsync(Journeys.Url(app, path));
+                await Expect(page.GetByRole(AriaRole.Link, new() { Name = t["Sign out"] }).Or(page.GetByRole(AriaRole.Button, new() { Name = t["Sign out"] }))).ToBeVisibleAsync();
                 break;
             case "/invitation/{token}":
                 page = await fixture.NewPageAsync("de");
