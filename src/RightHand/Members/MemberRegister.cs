@@ -23,7 +23,7 @@ internal sealed class MemberRegister(AppDb db, TimeProvider clock, IStringLocali
     public const string PrefixSetting = "members.number_prefix";
     public const string DefaultPrefix = "M-";
     /// <summary>Numbers start above 10000 so they all have the same width for a long time.</summary>
-    private const long FirstSequence = 10001;
+    internal const long FirstSequence = 10001;
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -231,7 +231,10 @@ internal sealed class MemberRegister(AppDb db, TimeProvider clock, IStringLocali
         return errors;
     }
 
-    private void Apply(Member m, MemberDraft d)
+    private void Apply(Member m, MemberDraft d) => Fill(m, d, Now);
+
+    /// <summary>Copies a checked draft onto a member (all but number and status); the bulk import shares it.</summary>
+    internal static void Fill(Member m, MemberDraft d, DateTime now)
     {
         m.Salutation = Clean(d.Salutation);
         m.FirstName = Clean(d.FirstName);
@@ -249,7 +252,7 @@ internal sealed class MemberRegister(AppDb db, TimeProvider clock, IStringLocali
         m.DateOfBirth = string.IsNullOrWhiteSpace(d.DateOfBirth) ? null : DateOnly.ParseExact(d.DateOfBirth.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
         m.PlanId = d.PlanId;
         m.Notes = Clean(d.Notes);
-        m.UpdatedAt = Now;
+        m.UpdatedAt = now;
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -52,6 +52,10 @@ internal sealed class AppDb(DbContextOptions<AppDb> options, AuditRecorder audit
     public DbSet<Members.CustomField> CustomFields => Set<Members.CustomField>();
     public DbSet<Members.CustomFieldValue> CustomFieldValues => Set<Members.CustomFieldValue>();
     public DbSet<Members.MemberEvent> MemberEvents => Set<Members.MemberEvent>();
+    // Members: bulk import
+    public DbSet<Members.Import.MemberImport> MemberImports => Set<Members.Import.MemberImport>();
+    public DbSet<Members.Import.MemberImportProblem> MemberImportProblems => Set<Members.Import.MemberImportProblem>();
+    public DbSet<Members.Import.MemberImportMapping> MemberImportMappings => Set<Members.Import.MemberImportMapping>();
 
     internal AuditRecorder Audit => auditRecorder;
 

@@ -13,6 +13,7 @@ using RightHand.Delegation.Decisions;
 using RightHand.Delegation.Offboarding;
 using RightHand.Delegation.Tasks;
 using RightHand.Members;
+using RightHand.Members.Import;
 using RightHand.Platform.Demo;
 using RightHand.Platform.Export;
 using RightHand.Platform.Database;
@@ -65,6 +66,7 @@ internal static class WebHost
         services.AddDemoData();
         services.AddExport();
         services.AddMembers();
+        services.AddMemberImport();
         services.AddRazorComponents();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -112,6 +114,7 @@ internal static class WebHost
         app.MapTasks();
         app.MapExport();
         app.MapMembers();
+        app.MapMemberImport();
         app.MapRazorComponents<App>();
         return app;
     }
