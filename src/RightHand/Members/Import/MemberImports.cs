@@ -87,7 +87,7 @@ internal sealed class MemberImports(AppDb db, TimeProvider clock, IStringLocaliz
         var mapping = ImportColumns.ToMappingJson(header, targets);
         var saved = await db.MemberImportMappings.FirstOrDefaultAsync(m => m.SourceName == import.SourceName, ct);
         if (saved is null) db.MemberImportMappings.Add(new MemberImportMapping { SourceName = import.SourceName, Mapping = mapping, UpdatedAt = Now });
-        else (saved.Mapping, saved.UpdatedAt) = (mapping, Now);
+        else if (saved.Mapping != mapping) (saved.Mapping, saved.UpdatedAt) = (mapping, Now);
         await db.SaveChangesAsync(ct);
         return OperationResult.Ok;
     }
