@@ -18,6 +18,7 @@ internal static class AuditActions
         "two_factor_enabled" => l["two-factor sign-in enabled"],
         "offboarded" => l["offboarded (handed over, access ended)"],
         "export_downloaded" => l["export downloaded"],
+        "members_imported" => l["members imported"],
         _ => action,
     };
 
@@ -56,6 +57,8 @@ internal static class AuditActions
         "SavedMemberView" => l["saved view of the member list"],
         "CustomField" => l["custom member field"],
         "CustomFieldValue" => l["value of a custom member field"],
+        "MemberImport" => l["member import"],
+        "MemberImportMapping" => l["column mapping of an import source"],
         _ => entityType,
     };
 }

@@ -8,12 +8,12 @@ internal static class ImportLabels
 {
     public static string State(ImportState state, IStringLocalizer l) => state switch
     {
-        ImportState.Uploaded => l["uploaded"],
-        ImportState.Checking => l["dry run running"],
+        ImportState.Uploaded => l["file uploaded"],
+        ImportState.Checking => l["checking rows"],
         ImportState.Checked => l["dry run done"],
         ImportState.Importing => l["importing"],
         ImportState.Done => l["imported"],
-        _ => l["failed"],
+        _ => l["Failed"],
     };
 
     /// <summary>A target's name: the register's field, a custom field by its own name, or "ignore".</summary>

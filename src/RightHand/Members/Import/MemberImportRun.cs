@@ -284,7 +284,7 @@ internal sealed class MemberImportRun(AppDb db, TimeProvider clock, IStringLocal
         }
         await writer.WriteAsync(rows, ct);
         import.Created += rows.Count;
-        db.Audit.Record("imported", "Members", nameof(MemberImport), import.Id.ToString(), new Dictionary<string, string?>
+        db.Audit.Record("members_imported", "Members", nameof(MemberImport), import.Id.ToString(), new Dictionary<string, string?>
         {
             ["Source"] = import.SourceName,
             ["Rows"] = $"{chunk[0].Row}-{chunk[^1].Row}",
