@@ -170,8 +170,12 @@ internal sealed class MemberImportRun(AppDb db, TimeProvider clock, IStringLocal
     {
         var numbers = chunk.Where(r => r.Number is not null).Select(r => r.Number!).Distinct().ToList();
         var emails = chunk.Select(r => r.EmailKey).Where(e => e is not null).Select(e => e!).Distinct().ToList();
-        var query = db.Members.Where(m => numbers.Contains(m.Number) || emails.Contains(m.EmailKey));
-        var existing = await (tracked ? query : query.AsNoTracking()).ToListAsync(ct);
+        // One parameter holding the list (json_each on SQLite, an array on PostgreSQL): EF's default of one
+        // parameter per value makes a new statement of thousands of parameters for every chunk.
+        var members = tracked ? db.Members : db.Members.AsNoTracking();
+        var existing = numbers.Count == 0 ? [] : await members.Where(m => EF.Parameter(numbers).Contains(m.Number)).ToListAsync(ct);
+        if (emails.Count > 0) existing.AddRange(await members.Where(m => EF.Parameter(emails).Contains(m.EmailKey)).ToListAsync(ct));
+        existing = existing.DistinctBy(m => m.Id).ToList();
         var byNumber = existing.ToDictionary(m => m.Number, StringComparer.Ordinal);
         var byEmail = existing.ToDictionary(m => m.EmailKey, StringComparer.Ordinal);
         var creates = new List<(ImportRow, MemberDraft)>();
@@ -216,9 +220,9 @@ internal sealed class MemberImportRun(AppDb db, TimeProvider clock, IStringLocal
         if (updates.Count == 0) return;
         var ids = updates.Select(u => u.Member.Id).ToList();
         var tags = updates.Any(u => u.Row.Tags.Count > 0)
-            ? (await db.MemberTags.AsNoTracking().Where(t => ids.Contains(t.MemberId)).ToListAsync(ct)).ToLookup(t => t.MemberId, t => t.Tag) : null;
+            ? (await db.MemberTags.AsNoTracking().Where(t => EF.Parameter(ids).Contains(t.MemberId)).ToListAsync(ct)).ToLookup(t => t.MemberId, t => t.Tag) : null;
         var custom = updates.Any(u => u.Row.Custom.Count > 0)
-            ? (await db.CustomFieldValues.Where(v => ids.Contains(v.MemberId)).ToListAsync(ct)).ToLookup(v => v.MemberId) : null;
+            ? (await db.CustomFieldValues.Where(v => EF.Parameter(ids).Contains(v.MemberId)).ToListAsync(ct)).ToLookup(v => v.MemberId) : null;
         foreach (var (row, draft, member) in updates)
         {
             var updatedAt = member.UpdatedAt;
