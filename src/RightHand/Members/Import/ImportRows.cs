@@ -89,8 +89,10 @@ internal sealed class ImportRows(IReadOnlyList<string> targets, IReadOnlyList<Me
         }
         if (row.Cell(MemberColumns.Fee) is { } fee)
         {
-            if (CsvValues.TryParseDecimal(fee, out var amount, out var problem)) row.FeeCents = (long)Math.Round(amount * 100m);
-            else row.Add(MemberColumns.Fee, l["Fee: {0}", MemberChecks.Describe(problem!, l)]);
+            // A fee beyond a million euros is a mistake, and would overflow the cents.
+            if (!CsvValues.TryParseDecimal(fee, out var amount, out var problem)) row.Add(MemberColumns.Fee, l["Fee: {0}", MemberChecks.Describe(problem!, l)]);
+            else if (amount is < 0 or > 1_000_000m) row.Add(MemberColumns.Fee, l["Fee: enter an amount in euros from 0, e.g. 12,50."]);
+            else row.FeeCents = (long)Math.Round(amount * 100m);
         }
         if (row.Cell(MemberColumns.Tags) is { } tags) row.Tags = MemberRegister.Tags(tags);
         foreach (var (target, text) in row.Cells)

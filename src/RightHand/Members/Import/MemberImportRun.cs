@@ -31,7 +31,8 @@ internal sealed class MemberImportRun(AppDb db, TimeProvider clock, IStringLocal
 
     /// <summary>
     /// Checks every row (dry run) or writes the good ones. <paramref name="path"/> must hold the bytes the import
-    /// was uploaded with. Returns false with the reason when it cannot start; the import's counts are the report.
+    /// was uploaded with. Returns the import: its counts and problems are the report; when it could not start or
+    /// all or nothing refused, its state is <see cref="ImportState.Failed"/> with the reason in <see cref="MemberImport.Error"/>.
     /// </summary>
     public async Task<MemberImport> RunAsync(Guid importId, string path, bool dryRun, Func<int, Task>? progress, CancellationToken ct)
     {

@@ -23,7 +23,7 @@ public sealed class ImportFuzzTests
     private static readonly string[] Header = ["Mitgliedsnummer", "Vorname", "Nachname", "E-Mail", "PLZ", "Land", "Geburtsdatum", "Status", "Beitrag"];
     private static readonly string[] Words =
         ["Jürgen", "Weiß", "Zoë", "O'Brien", "Müller; Hans", "say \"hi\"", "zwei\r\nZeilen", "12,50", "1.234,56", "=cmd|' /C calc'!A0", "+49 30 1234", "@SUM(A1)",
-         "-2+3", "Straße", "", " ", "東京", "😀", "31.02.2020", "2020-01-01", "03/04/2020", "aktiv", "gekündigt", "M-10001", "Deutschland", "XX", "10115", "1011"];
+         "-2+3", "Straße", "", " ", "東京", "😀", "31.02.2020", "2020-01-01", "03/04/2020", "aktiv", "gekündigt", "M-10001", "Deutschland", "XX", "10115", "1011", "99999999999999999999999999,99", "-5", "1e400"];
     private static readonly char[] Separators = [';', ',', '\t'];
 
     static ImportFuzzTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
