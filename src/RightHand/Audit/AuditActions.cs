@@ -20,6 +20,7 @@ internal static class AuditActions
         "export_downloaded" => l["export downloaded"],
         "member_data_exported" => l["member's data exported"],
         "member_erased" => l["member's personal data erased"],
+        "members_imported" => l["members imported"],
         _ => action,
     };
 
@@ -64,6 +65,8 @@ internal static class AuditActions
         "PortalLink" => l["portal link (invitation, sign-in, reset)"],
         "PortalLogo" => l["portal logo"],
         "ConsentOffer" => l["consent offered in the portal"],
+        "MemberImport" => l["member import"],
+        "MemberImportMapping" => l["column mapping of an import source"],
         _ => entityType,
     };
 }

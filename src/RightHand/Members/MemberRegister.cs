@@ -23,7 +23,7 @@ internal sealed class MemberRegister(AppDb db, TimeProvider clock, IStringLocali
     public const string PrefixSetting = "members.number_prefix";
     public const string DefaultPrefix = "M-";
     /// <summary>Numbers start above 10000 so they all have the same width for a long time.</summary>
-    private const long FirstSequence = 10001;
+    internal const long FirstSequence = 10001;
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -305,7 +305,10 @@ internal sealed class MemberRegister(AppDb db, TimeProvider clock, IStringLocali
     }
 
     /// <summary>Writes a checked draft onto the member; the sync API's batch uses it too, so both store the same cleaned values.</summary>
-    internal void Apply(Member m, MemberDraft d)
+    internal void Apply(Member m, MemberDraft d) => Fill(m, d, Now);
+
+    /// <summary>Copies a checked draft onto a member (all but number and status); the bulk import shares it.</summary>
+    internal static void Fill(Member m, MemberDraft d, DateTime now)
     {
         m.Salutation = Clean(d.Salutation);
         m.FirstName = Clean(d.FirstName);
@@ -323,7 +326,7 @@ internal sealed class MemberRegister(AppDb db, TimeProvider clock, IStringLocali
         m.DateOfBirth = string.IsNullOrWhiteSpace(d.DateOfBirth) ? null : DateOnly.ParseExact(d.DateOfBirth.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
         m.PlanId = d.PlanId;
         m.Notes = Clean(d.Notes);
-        m.UpdatedAt = Now;
+        m.UpdatedAt = now;
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -146,6 +146,8 @@ public sealed partial class TranslationCoverageTests
         foreach (var module in AuditModules()) keys.TryAdd(module, "audit module (L[entry.Module])");
         foreach (var code in Enum.GetValues<RightHand.Formats.Csv.ValueProblemCode>())
             keys.TryAdd(RightHand.Formats.Csv.ValueProblem.EnglishFormat(code), "value problem (MemberChecks.Describe)");
+        foreach (var code in Enum.GetValues<RightHand.Formats.Csv.CsvProblemCode>())
+            keys.TryAdd(RightHand.Formats.Csv.CsvProblem.EnglishFormat(code), "CSV problem (member import)");
         return keys;
     }
 

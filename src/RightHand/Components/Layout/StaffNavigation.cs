@@ -24,6 +24,7 @@ internal sealed class StaffNavigation
         new("Members", [
             new("Member list", "/members", Permissions.MembersRead),
             new("New member", "/members/new", Permissions.MembersEdit),
+            new("Import", "/members/import", Permissions.MembersEdit),
             new("Register settings", "/members/settings", Permissions.MembersSettings),
             new("Webhooks", "/members/webhooks", Permissions.MembersSettings),
             new("Member portal", "/members/portal", Permissions.MembersSettings),

@@ -160,7 +160,24 @@ internal static class Cli
             Console.WriteLine($"imported {file.FullName}");
             return 0;
         }, ct));
-        return new Command("import", "Import data") { all };
+        return new Command("import", "Import data") { all, MembersImportCommand() };
+    }
+
+    private static Command MembersImportCommand()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "A CSV file of members (UTF-8, UTF-16 or Windows-1252; ';', ',' or tab)" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Check every row and report; write nothing" };
+        var mapping = new Option<FileInfo?>("--mapping") { Description = "JSON object from column header to field, e.g. {\"Vorname\": \"first_name\"}" };
+        var key = new Option<string>("--key") { Description = "Find existing members by 'number' or 'email'", DefaultValueFactory = _ => "number" };
+        key.AcceptOnlyFromAmong("number", "email");
+        var allOrNothing = new Option<bool>("--all-or-nothing") { Description = "Import only if no row is bad (default: import the good rows, report the bad ones)" };
+        var source = new Option<string>("--source") { Description = "Where the file comes from; its mapping is remembered under this name", DefaultValueFactory = _ => Members.Import.MemberImports.CommandLineSource };
+        var command = new Command("members", "Import or update members from a CSV file; exit code 0 when no row was rejected, 1 otherwise, 2 for unusable input")
+            { file, dryRun, mapping, key, allOrNothing, source };
+        command.SetAction((parse, ct) => WithApp(parse, (services, token) => Members.Import.MemberImportCommand.RunAsync(services, new(
+            parse.GetValue(file)!, parse.GetValue(dryRun), parse.GetValue(mapping), parse.GetValue(key) == "email" ? Members.Import.ImportKey.Email : Members.Import.ImportKey.Number,
+            parse.GetValue(allOrNothing), parse.GetValue(source)!), Console.Out, Console.Error, token), ct));
+        return command;
     }
 
     /// <summary>For developers writing a migration: the full schema the EF model wants, to diff against.</summary>

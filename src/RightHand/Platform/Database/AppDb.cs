@@ -64,6 +64,10 @@ internal sealed class AppDb(DbContextOptions<AppDb> options, AuditRecorder audit
     public DbSet<Portal.PortalLink> PortalLinks => Set<Portal.PortalLink>();
     public DbSet<Portal.PortalLogo> PortalLogos => Set<Portal.PortalLogo>();
     public DbSet<Portal.ConsentOffer> ConsentOffers => Set<Portal.ConsentOffer>();
+    // Members: bulk import
+    public DbSet<Members.Import.MemberImport> MemberImports => Set<Members.Import.MemberImport>();
+    public DbSet<Members.Import.MemberImportProblem> MemberImportProblems => Set<Members.Import.MemberImportProblem>();
+    public DbSet<Members.Import.MemberImportMapping> MemberImportMappings => Set<Members.Import.MemberImportMapping>();
 
     internal AuditRecorder Audit => auditRecorder;
 

@@ -16,6 +16,7 @@ using RightHand.Members;
 using RightHand.Members.Api;
 using RightHand.Members.Webhooks;
 using RightHand.Members.Privacy;
+using RightHand.Members.Import;
 using RightHand.Platform.Demo;
 using RightHand.Platform.Export;
 using RightHand.Platform.Database;
@@ -73,6 +74,7 @@ internal static class WebHost
         services.AddWebhooks(builder.Configuration);
         services.AddMemberPrivacy();
         services.AddPortal();
+        services.AddMemberImport();
         services.AddRazorComponents();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -130,6 +132,7 @@ internal static class WebHost
         app.MapMemberApi();
         app.MapMemberPrivacy();
         app.MapPortal();
+        app.MapMemberImport();
         app.MapRazorComponents<App>();
         return app;
     }
