@@ -38,8 +38,14 @@ public sealed class ImportCommandTests
         Assert.Equal(["M-10001 Anna 80331 Paused", "M-10002 Benjamin 20095 Active", "M-10003 Clara 04109 Prospect"],
             members.Select(m => $"{m.Number} {m.FirstName} {m.Postcode} {m.Status}"));
         // The update went through the normal audit (old → new); the events tell the webhooks.
-        var audit = await ImportFiles.QueryAsync(app, db => db.AuditEntries.AsNoTracking().Where(e => e.EntityType == "Member" && e.Action == "updated").Select(e => e.Changes).ToListAsync());
-        Assert.Contains(audit, c => c.Contains("\"Postcode\":{\"Old\":\"10115\",\"New\":\"80331\"}", StringComparison.Ordinal));
+        // The values are sealed under the member's data key (GDPR); opened, the change reads old → new.
+        var audit = await ImportFiles.QueryAsync(app, async db =>
+        {
+            var entries = await db.AuditEntries.AsNoTracking().Where(e => e.EntityType == "Member" && e.Action == "updated").ToListAsync();
+            var keys = await RightHand.Audit.AuditChanges.KeysForAsync(db, entries);
+            return entries.SelectMany(e => RightHand.Audit.AuditChanges.Read(e.Changes, keys)).ToList();
+        });
+        Assert.Contains(audit, c => c is { Field: "Postcode", Old: "10115", New: "80331" });
         Assert.Equal(5, await ImportFiles.QueryAsync(app, db => db.MemberEvents.CountAsync()));
         Assert.Equal(0, (await CommandLine.RunCapturedAsync(["audit", "verify", .. Target(app)])).Code);
     }
