@@ -34,16 +34,17 @@ internal static class MemberChecks
         }
         if (!Enum.IsDefined(d.Status)) Add(MemberColumns.Status, l["Status: choose prospect, active, paused or cancelled."]);
         if (MemberRegister.Tags(d.Tags).Any(t => t.Length > 60)) Add(MemberColumns.Tags, l["Tags: each tag has at most 60 characters."]);
+        // The labels are looked up only for a field that is too long: the import checks a million rows, nearly all fine.
         var tooLong = new (string? Value, int Max, string Field, string Label)[]
         {
-            (d.Salutation, 40, MemberColumns.Salutation, l["Salutation"]), (d.FirstName, 100, MemberColumns.FirstName, l["First name"]),
-            (d.LastName, 100, MemberColumns.LastName, l["Last name"]), (d.Company, 200, MemberColumns.Company, l["Company"]),
-            (d.Phone, 50, MemberColumns.Phone, l["Phone"]), (d.Street, 200, MemberColumns.Street, l["Street"]),
-            (d.Postcode, 20, MemberColumns.Postcode, l["Postcode"]), (d.City, 100, MemberColumns.City, l["City"]),
-            (d.Notes, 4000, MemberColumns.Notes, l["Notes"]),
+            (d.Salutation, 40, MemberColumns.Salutation, "Salutation"), (d.FirstName, 100, MemberColumns.FirstName, "First name"),
+            (d.LastName, 100, MemberColumns.LastName, "Last name"), (d.Company, 200, MemberColumns.Company, "Company"),
+            (d.Phone, 50, MemberColumns.Phone, "Phone"), (d.Street, 200, MemberColumns.Street, "Street"),
+            (d.Postcode, 20, MemberColumns.Postcode, "Postcode"), (d.City, 100, MemberColumns.City, "City"),
+            (d.Notes, 4000, MemberColumns.Notes, "Notes"),
         };
         foreach (var (value, max, field, label) in tooLong)
-            if (value?.Trim().Length > max) Add(field, l["{0}: at most {1} characters.", label, max]);
+            if (value is not null && value.AsSpan().Trim().Length > max) Add(field, l["{0}: at most {1} characters.", l[label], max]);
         return problems;
     }
 

@@ -14,9 +14,9 @@ internal sealed record MemberFilter(string? Search, MemberStatus? Status, Guid? 
     public const int PageSize = 50;
     /// <summary>
     /// The list counts at most this many matches: counting a million rows costs more than showing a page, and nobody
-    /// pages through ten thousand members; past it the list says "more than" and the pager goes on page by page.
+    /// pages through a thousand members; past it the list says "more than" and the pager goes on page by page.
     /// </summary>
-    public const int CountLimit = 10_000;
+    public const int CountLimit = 1_000;
     public static readonly IReadOnlyList<string> Sorts = ["number", "name", "status", "created"];
 
     // Read by hand: enums and ids do not bind from the query string, and a bad value should just be ignored.
@@ -56,7 +56,11 @@ internal sealed record MemberFilter(string? Search, MemberStatus? Status, Guid? 
         {
             // A number or an e-mail address is matched from its start, so the unique indexes serve it; names match anywhere.
             var lower = q.ToLowerInvariant();
-            members = members.Where(m => m.Number.StartsWith(q) || m.EmailKey.StartsWith(lower) || m.NameKey.Contains(lower));
+            if (!db.IsPostgres) members = members.Where(m => m.Number.StartsWith(q) || m.EmailKey.StartsWith(lower) || m.NameKey.Contains(lower));
+            else if (MemberSearchIndexes.WordPrefixQuery(q) is { } words)
+                members = members.Where(m => m.Number.StartsWith(q) || m.EmailKey.StartsWith(lower)
+                    || EF.Functions.ToTsVector(MemberSearchIndexes.TextSearchConfig, m.NameKey).Matches(EF.Functions.ToTsQuery(MemberSearchIndexes.TextSearchConfig, words)));
+            else members = members.Where(m => m.Number.StartsWith(q) || m.EmailKey.StartsWith(lower));
         }
         if (Status is { } status) members = members.Where(m => m.Status == status);
         if (PlanId is { } plan) members = members.Where(m => m.PlanId == plan);
