@@ -35,7 +35,7 @@ SELECT (lpad(to_hex(i), 8, '0') || '-0000-7000-8000-' || lpad(to_hex(i), 12, '0'
 FROM generate_series(10, 1000000, 10) AS i;
 INSERT INTO member_custom_values (member_id, field_id, value)
 SELECT (lpad(to_hex(i), 8, '0') || '-0000-7000-8000-' || lpad(to_hex(i), 12, '0'))::uuid, '00000000-0000-7000-8000-0000000000f1',
-       (ARRAY['Nord','Süd','Ost','West'])[i / 5 % 4 + 1]
+       (ARRAY['Nord','Süd','Ost','West'])[i / 20 % 4 + 1]
 FROM generate_series(5, 1000000, 5) AS i;
 COMMIT;
 VACUUM ANALYZE;

@@ -30,6 +30,19 @@ internal sealed record MemberFilter(string? Search, MemberStatus? Status, Guid? 
         return new MemberFilter(Blank(query["q"]), status, plan, Blank(query["tag"]), sort, page, field, field is null ? null : Blank(query["value"]));
     }
 
+    /// <summary>"M-10777", "KV_12", "10777": digits alone, or letters, a hyphen (or underscore) and digits — a number, not a name.</summary>
+    private static bool LooksLikeNumber(string q)
+    {
+        var i = 0;
+        while (i < q.Length && char.IsAsciiLetter(q[i])) i++;
+        if (i > 0)
+        {
+            if (i == q.Length || q[i] is not ('-' or '_')) return false;
+            i++;
+        }
+        return i < q.Length && q[i..].All(char.IsAsciiDigit);
+    }
+
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>The filtered members in the chosen order.</summary>
@@ -56,11 +69,17 @@ internal sealed record MemberFilter(string? Search, MemberStatus? Status, Guid? 
         {
             // A number or an e-mail address is matched from its start, so the unique indexes serve it; names match anywhere.
             var lower = q.ToLowerInvariant();
-            if (!db.IsPostgres) members = members.Where(m => m.Number.StartsWith(q) || m.EmailKey.StartsWith(lower) || m.NameKey.Contains(lower));
-            else if (MemberSearchIndexes.WordPrefixQuery(q) is { } words)
-                members = members.Where(m => m.Number.StartsWith(q) || m.EmailKey.StartsWith(lower)
-                    || EF.Functions.ToTsVector(MemberSearchIndexes.TextSearchConfig, m.NameKey).Matches(EF.Functions.ToTsQuery(MemberSearchIndexes.TextSearchConfig, words)));
-            else members = members.Where(m => m.Number.StartsWith(q) || m.EmailKey.StartsWith(lower));
+            // What looks like an address or a member number is looked up by its own index only: an OR with the name's
+            // index would read that index too, for nothing.
+            if (q.Contains('@', StringComparison.Ordinal)) members = members.Where(m => m.EmailKey.StartsWith(lower));
+            else if (LooksLikeNumber(q))
+            {
+                // Digits alone are the sequence part of a number whatever its prefix: "10777" finds M-10777.
+                var upper = q.ToUpperInvariant();
+                long? sequence = long.TryParse(q, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+                members = members.Where(m => m.Number.StartsWith(q) || m.Number.StartsWith(upper) || m.Sequence == sequence);
+            }
+            else members = members.Where(m => m.Number.StartsWith(q) || m.EmailKey.StartsWith(lower) || m.NameKey.Contains(lower));
         }
         if (Status is { } status) members = members.Where(m => m.Status == status);
         if (PlanId is { } plan) members = members.Where(m => m.PlanId == plan);

@@ -53,12 +53,11 @@ public sealed class MemberListTests
         Assert.Equal(Enumerable.Range(51, 10).Select(i => $"M-{10000 + i}"), Numbers(second));
 
         Assert.Equal(["M-10007"], Numbers(await Html.GetAsync(owner.Client, "/members?q=zAnDeR")));
-        // First name and the start of the last name (on PostgreSQL through the word index; punctuation is no syntax there).
         Assert.Equal(["M-10007"], Numbers(await Html.GetAsync(owner.Client, "/members?q=" + Uri.EscapeDataString("First07 Zand"))));
-        var punctuated = await owner.Client.GetAsync("/members?q=" + Uri.EscapeDataString("zander & ! :* ("));
-        Assert.Equal(System.Net.HttpStatusCode.OK, punctuated.StatusCode);
         Assert.Equal(["M-10012"], Numbers(await Html.GetAsync(owner.Client, "/members?q=MEMBER12@")));
         Assert.Equal(["M-10042"], Numbers(await Html.GetAsync(owner.Client, "/members?q=M-10042")));
+        Assert.Equal(["M-10042"], Numbers(await Html.GetAsync(owner.Client, "/members?q=m-10042")));
+        Assert.Equal(["M-10042"], Numbers(await Html.GetAsync(owner.Client, "/members?q=10042")));
         Assert.Equal(20, Numbers(await Html.GetAsync(owner.Client, "/members?status=active")).Count);
         Assert.Equal(["M-10015", "M-10030", "M-10045", "M-10060"],
             Numbers(await Html.GetAsync(owner.Client, $"/members?status=active&plan={gold}&tag=VIP")));

@@ -1,6 +1,7 @@
--- 0015: the member list at a million members: the tag filter's index leads with the tag; on PostgreSQL, a full-text
--- index of the names' words and pattern indexes of numbers and e-mail addresses serve the search
--- (see Members/MemberSearchIndexes.cs).
+-- 0015: the member list at a million members: the tag filter's index leads with the tag; on PostgreSQL, trigram and
+-- pattern indexes serve the search (see Members/MemberSearchIndexes.cs).
+
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
 DROP INDEX ix_member_tags_tag;
 
@@ -8,6 +9,7 @@ CREATE INDEX ix_member_tags_tag_member_id ON member_tags (tag, member_id);
 
 CREATE INDEX ix_members_email_key_pattern ON members (email_key varchar_pattern_ops);
 
-CREATE INDEX ix_members_name_key_words ON members USING gin (to_tsvector('simple', name_key));
+CREATE INDEX ix_members_name_key_trgm ON members USING gin (name_key gin_trgm_ops);
 
 CREATE INDEX ix_members_number_pattern ON members (number varchar_pattern_ops);
+

@@ -1,5 +1,5 @@
--- 0015: the member list at a million members: the tag filter's index leads with the tag (PostgreSQL adds search
--- indexes of its own, see Members/MemberSearchIndexes.cs).
+-- 0015: the member list at a million members: the tag filter's index leads with the tag; on PostgreSQL, trigram and
+-- pattern indexes serve the search (see Members/MemberSearchIndexes.cs).
 
 DROP INDEX "ix_member_tags_tag";
 
