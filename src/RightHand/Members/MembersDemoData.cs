@@ -17,6 +17,8 @@ internal sealed class MembersDemoData(MemberRegister register) : IDemoDataSource
 
     private static readonly string[] FirstNames = ["Anna", "Lukas", "Sophie", "Jonas", "Marie", "Leon", "Hannah", "Felix", "Lena", "Paul", "Emma", "Ben",
         "Mia", "Elias", "Laura", "Noah", "Clara", "Finn", "Greta", "Jakob", "Ida", "Moritz", "Frieda", "Karl", "Oliver", "Emily", "James", "Charlotte"];
+    private static readonly HashSet<string> Women = ["Anna", "Sophie", "Marie", "Hannah", "Lena", "Emma", "Mia", "Laura", "Clara", "Greta", "Ida", "Frieda",
+        "Emily", "Charlotte"];
     private static readonly string[] LastNames = ["Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schulz", "Hoffmann",
         "Koch", "Richter", "Klein", "Wolf", "Schröder", "Neumann", "Schwarz", "Zimmermann", "Krüger", "Hartmann", "Lange", "Günther", "Smith", "Taylor", "Brown"];
     private static readonly (string Country, string City, string Postcode, string Street, string Language)[] Places =
@@ -50,7 +52,7 @@ internal sealed class MembersDemoData(MemberRegister register) : IDemoDataSource
             var tags = string.Join(", ", Tags.Where(_ => random.Next(6) == 0));
             var born = new DateOnly(1950 + random.Next(55), 1 + random.Next(12), 1 + random.Next(28));
             var (created, member) = await register.CreateAsync(new MemberDraft(
-                random.Next(2) == 0 ? (place.Language == "de" ? "Frau" : "Ms") : (place.Language == "de" ? "Herr" : "Mr"), first, last,
+                Women.Contains(first) ? (place.Language == "de" ? "Frau" : "Ms") : (place.Language == "de" ? "Herr" : "Mr"), first, last,
                 random.Next(8) == 0 ? $"{last} {(place.Language == "de" ? "GmbH" : "Ltd")}" : null, email, $"+49 30 {random.Next(1_000_000, 9_999_999)}",
                 place.Language, $"{place.Street} {1 + random.Next(120)}", place.Postcode, place.City, place.Country,
                 random.Next(3) == 0 ? born.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
