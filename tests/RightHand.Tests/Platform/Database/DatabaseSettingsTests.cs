@@ -25,6 +25,16 @@ public sealed class DatabaseSettingsTests
         Assert.Equal("PostgreSQL db.internal:5433/office", settings.Describe());
     }
 
+    [Fact]
+    public void Postgres_RunsWithoutParallelWorkers_UnlessTheOperatorSetOptions()
+    {
+        var plain = DatabaseSettings.From(Configuration(("ConnectionStrings:Postgres", "Host=db;Database=office;Username=rh")));
+        Assert.Equal("-c max_parallel_workers_per_gather=0", new Npgsql.NpgsqlConnectionStringBuilder(plain.ConnectionString).Options);
+
+        var own = DatabaseSettings.From(Configuration(("ConnectionStrings:Postgres", "Host=db;Database=office;Username=rh;Options=-c work_mem=64MB")));
+        Assert.Equal("-c work_mem=64MB", new Npgsql.NpgsqlConnectionStringBuilder(own.ConnectionString).Options);
+    }
+
     [Theory]
     [InlineData("IdempotencyKey", "idempotency_key")]
     [InlineData("LockoutEndUtc", "lockout_end_utc")]

@@ -1,5 +1,5 @@
--- 0015: the member list at a million members: the tag filter's index leads with the tag; on PostgreSQL, trigram and
--- pattern indexes serve the search (see Members/MemberSearchIndexes.cs).
+-- 0015: the member list at a million members: the tag filter's index leads with the tag, the custom field filter's
+-- index covers the member; on PostgreSQL, trigram and pattern indexes serve the search (Members/MemberSearchIndexes.cs).
 
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
@@ -13,3 +13,6 @@ CREATE INDEX ix_members_name_key_trgm ON members USING gin (name_key gin_trgm_op
 
 CREATE INDEX ix_members_number_pattern ON members (number varchar_pattern_ops);
 
+DROP INDEX ix_member_custom_values_field_id_value;
+
+CREATE INDEX ix_member_custom_values_field_id_value_member_id ON member_custom_values (field_id, value, member_id);
