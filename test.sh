@@ -78,7 +78,10 @@ run_tmp="$(mktemp -d)"
 chmod 755 "$run_tmp"
 cleanup() {
   pkill -f -- "-D $run_tmp/" 2>/dev/null || true
-  rm -rf "$results" "$run_tmp"
+  # A server that was still running writes its last WAL while it stops: wait for it (up to 10 s), or the removal
+  # races with it and fails the run after every test passed.
+  for _ in $(seq 1 100); do pgrep -f -- "-D $run_tmp/" >/dev/null || break; sleep 0.1; done
+  rm -rf "$results" "$run_tmp" 2>/dev/null || rm -rf "$results" "$run_tmp" || true
 }
 trap cleanup EXIT
 export TMPDIR="$run_tmp"

@@ -67,7 +67,8 @@ internal sealed record MemberFilter(string? Search, MemberStatus? Status, Guid? 
         var members = db.Members.AsNoTracking();
         if (Search is { } q)
         {
-            // A number or an e-mail address is matched from its start, so the unique indexes serve it; names match anywhere.
+            // A number or an e-mail address is matched from its start, so an index serves it (PostgreSQL: the pattern
+            // indexes of MemberSearchIndexes); names match anywhere.
             var lower = q.ToLowerInvariant();
             // What looks like an address or a member number is looked up by its own index only: an OR with the name's
             // index would read that index too, for nothing.
