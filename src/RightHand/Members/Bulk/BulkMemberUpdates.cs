@@ -38,6 +38,8 @@ internal sealed class BulkMemberUpdates(AppDb db, Approvals approvals, TimeProvi
         var ids = await filter.Apply(db).Select(m => m.Id).Take(MaxMembers + 1).ToListAsync(ct);
         if (ids.Count == 0) errors.Add(l["No members match this filter; there is nothing to change."]);
         if (ids.Count > MaxMembers) errors.Add(l["At most {0} members can be changed at once; narrow the filter.", Display.Number(MaxMembers)]);
+        // The filter is kept to show where the set came from; a search typed past the form's limits does not fit.
+        if (filter.ToQuery().Length > 2000) errors.Add(l["The filter is too long to keep with the change; shorten the search."]);
         if (errors.Count > 0) return (OperationResult.Fail([.. errors]), null);
 
         await using var transaction = await db.BeginUnlessInTransactionAsync(ct);

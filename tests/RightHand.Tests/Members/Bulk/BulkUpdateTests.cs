@@ -32,6 +32,8 @@ public sealed class BulkUpdateTests
 
         var refused = await assistant.Client.SubmitAsync("/members/bulk?status=active", "bulk", new Dictionary<string, string> { ["Input.Change"] = "AddTag", ["Input.Value"] = " " });
         Assert.Contains("Tag: enter one tag of at most 60 characters.", Html.Parse(await refused.Content.ReadAsStringAsync()).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
+        var tooLong = await assistant.Client.SubmitAsync("/members/bulk?q=" + new string('a', 2100), "bulk", new Dictionary<string, string> { ["Input.Change"] = "AddTag", ["Input.Value"] = "x" });
+        Assert.Contains("The filter is too long to keep with the change; shorten the search.", await tooLong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await using (var scope = app.Scope())
             Assert.False(await scope.ServiceProvider.GetRequiredService<AppDb>().BulkMemberUpdates.AnyAsync());
 
