@@ -60,16 +60,9 @@ fi
 data="$WORK/data-http"; rm -rf "$data"; mkdir -p "$data"
 cleanup() { kill "${app_pid:-}" 2>/dev/null; wait "${app_pid:-}" 2>/dev/null || true; }
 if [ "${ENGINE:-sqlite}" = postgres ]; then
-  PG_BIN="${RIGHTHAND_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}"
-  [ -x "$PG_BIN/initdb" ] || { echo "no PostgreSQL binaries (set RIGHTHAND_PG_BIN)" >&2; exit 1; }
-  PG_ROOT="$(mktemp -d "$WORK/pg.XXXXXX")"
-  as_server() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-  [ "$(id -u)" = 0 ] && chown -R postgres:postgres "$PG_ROOT"
-  PG_PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-  as_server "$PG_BIN/initdb" -D "$PG_ROOT/data" -U rh --auth=trust -E UTF8 --locale=C.UTF-8 >"$WORK/initdb.log"
-  as_server "$PG_BIN/pg_ctl" -D "$PG_ROOT/data" -l "$PG_ROOT/log" -w start \
-    -o "-p $PG_PORT -k $PG_ROOT -c listen_addresses=127.0.0.1 -c shared_buffers=512MB" >/dev/null
-  cleanup() { kill "${app_pid:-}" 2>/dev/null; wait "${app_pid:-}" 2>/dev/null || true; as_server "$PG_BIN/pg_ctl" -D "$PG_ROOT/data" -m immediate -w stop >/dev/null; rm -rf "$PG_ROOT"; }
+  . bench/pg-cluster.sh
+  pg_cluster_start "$WORK" -c shared_buffers=512MB
+  cleanup() { kill "${app_pid:-}" 2>/dev/null; wait "${app_pid:-}" 2>/dev/null || true; pg_cluster_stop; }
   "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U rh bench
   run_env+=("ConnectionStrings__Postgres=Host=127.0.0.1;Port=$PG_PORT;Username=rh;Database=bench")
   seed() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U rh -d bench -v ON_ERROR_STOP=1 -q < "$1"; }

@@ -23,8 +23,7 @@ ROUNDS="${1:-3}"
 SIZE=10000
 WORK="${WORK:-/tmp/righthand-batch-bench}"
 PUBLISH="$WORK/publish"
-PG_BIN="${RIGHTHAND_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}"
-[ -x "$PG_BIN/initdb" ] || { echo "no PostgreSQL binaries (set RIGHTHAND_PG_BIN)" >&2; exit 1; }
+. bench/pg-cluster.sh
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 mkdir -p "$WORK"
 
@@ -36,18 +35,11 @@ RH="$PUBLISH/righthand"
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 # --- A throw-away PostgreSQL cluster ---------------------------------------------------------------
-PG_ROOT="$(mktemp -d "$WORK/pg.XXXXXX")"
-as_server() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-[ "$(id -u)" = 0 ] && chown -R postgres:postgres "$PG_ROOT"
-PG_PORT="$(free_port)"
-as_server "$PG_BIN/initdb" -D "$PG_ROOT/data" -U rh --auth=trust -E UTF8 --locale=C.UTF-8 >"$WORK/initdb.log"
-as_server "$PG_BIN/pg_ctl" -D "$PG_ROOT/data" -l "$PG_ROOT/log" -w start \
-  -o "-p $PG_PORT -k $PG_ROOT -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off" >/dev/null
+pg_cluster_start "$WORK" -c fsync=off -c synchronous_commit=off
 SERVER_PID=""
 cleanup() {
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
-  as_server "$PG_BIN/pg_ctl" -D "$PG_ROOT/data" -m immediate -w stop >/dev/null || true
-  rm -rf "$PG_ROOT"
+  pg_cluster_stop
 }
 trap cleanup EXIT
 "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U rh bench

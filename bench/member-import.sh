@@ -23,8 +23,7 @@ PUBLISH="$WORK/publish"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 mkdir -p "$WORK"
 
-PG_BIN="${RIGHTHAND_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}"
-[ -x "$PG_BIN/initdb" ] || { echo "no PostgreSQL binaries (set RIGHTHAND_PG_BIN)" >&2; exit 1; }
+. bench/pg-cluster.sh
 command -v sqlite3 >/dev/null || { echo "sqlite3 is not installed (sudo apt-get install -y sqlite3)" >&2; exit 1; }
 
 if [ "${SKIP_PUBLISH:-0}" != 1 ]; then
@@ -52,14 +51,9 @@ with open(path, "w", encoding="utf-8", newline="") as f:
 PY
 
 # --- A throw-away PostgreSQL cluster on a free port (as the tests start one) -----------------------
-PG_ROOT="$(mktemp -d "$WORK/pg.XXXXXX")"
-as_server() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-[ "$(id -u)" = 0 ] && chown -R postgres:postgres "$PG_ROOT"
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-as_server "$PG_BIN/initdb" -D "$PG_ROOT/data" -U rh --auth=trust -E UTF8 --locale=C.UTF-8 >"$WORK/initdb.log"
-as_server "$PG_BIN/pg_ctl" -D "$PG_ROOT/data" -l "$PG_ROOT/log" -w start \
-  -o "-p $PORT -k $PG_ROOT -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off" >/dev/null
-trap 'as_server "$PG_BIN/pg_ctl" -D "$PG_ROOT/data" -m immediate -w stop >/dev/null; rm -rf "$PG_ROOT"' EXIT
+pg_cluster_start "$WORK" -c fsync=off -c synchronous_commit=off
+trap pg_cluster_stop EXIT
+PORT="$PG_PORT"
 psql() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PORT" -U rh -v ON_ERROR_STOP=1 -q "$@"; }
 
 # "wall_seconds peak_rss_mb" of one command.
