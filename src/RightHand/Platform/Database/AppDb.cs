@@ -68,6 +68,13 @@ internal sealed class AppDb(DbContextOptions<AppDb> options, AuditRecorder audit
     public DbSet<Members.Import.MemberImport> MemberImports => Set<Members.Import.MemberImport>();
     public DbSet<Members.Import.MemberImportProblem> MemberImportProblems => Set<Members.Import.MemberImportProblem>();
     public DbSet<Members.Import.MemberImportMapping> MemberImportMappings => Set<Members.Import.MemberImportMapping>();
+    // Support: tickets, their conversation and attachments
+    public DbSet<Support.Ticket> Tickets => Set<Support.Ticket>();
+    public DbSet<Support.TicketCategory> TicketCategories => Set<Support.TicketCategory>();
+    public DbSet<Support.TicketTag> TicketTags => Set<Support.TicketTag>();
+    public DbSet<Support.TicketMessage> TicketMessages => Set<Support.TicketMessage>();
+    public DbSet<Support.TicketAttachment> TicketAttachments => Set<Support.TicketAttachment>();
+    public DbSet<Support.SavedTicketView> SavedTicketViews => Set<Support.SavedTicketView>();
 
     internal AuditRecorder Audit => auditRecorder;
 

@@ -1,0 +1,116 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using RightHand.Platform.Database;
+
+namespace RightHand.Support;
+
+/// <summary>
+/// The ticket list's view, filters, sorting and page, read from the query string, so that the list and a bookmarked
+/// or saved link show exactly the same tickets.
+/// </summary>
+/// <remarks>
+/// Every view shows only tickets that still need someone (not solved or closed) unless a state is chosen: then that
+/// state decides, which is how solved and closed tickets are found.
+/// </remarks>
+internal sealed record TicketFilter(string View, string? Search, TicketState? State, TicketPriority? Priority, Guid? CategoryId, string? Tag,
+    Guid? AssigneeId, string Sort, int Page)
+{
+    public const int PageSize = 50;
+    /// <summary>Counted up to this many, as the member list does (<see cref="Members.MemberFilter.CountLimit"/>).</summary>
+    public const int CountLimit = Members.MemberFilter.CountLimit;
+    /// <summary>A ticket is at risk when a due time is less than this far away, or past.</summary>
+    public static readonly TimeSpan AtRiskWithin = TimeSpan.FromHours(2);
+    public static readonly IReadOnlyList<string> Views = ["mine", "unassigned", "it", "owner", "sla", "all"];
+    public static readonly IReadOnlyList<string> Sorts = ["activity", "created", "priority", "number"];
+
+    public static readonly TicketFilter Default = new("all", null, null, null, null, null, null, "activity", 1);
+
+    // Read by hand: enums and ids do not bind from the query string, and a bad value should just be ignored.
+    public static TicketFilter From(IQueryCollection query)
+    {
+        var view = Views.Contains(query["view"].ToString()) ? query["view"].ToString() : "all";
+        var state = Enum.TryParse<TicketState>(query["state"], true, out var s) && Enum.IsDefined(s) && !int.TryParse(query["state"], out _) ? s : (TicketState?)null;
+        var priority = Enum.TryParse<TicketPriority>(query["priority"], true, out var p) && Enum.IsDefined(p) && !int.TryParse(query["priority"], out _)
+            ? p : (TicketPriority?)null;
+        var category = Guid.TryParse(query["category"], out var c) ? c : (Guid?)null;
+        var assignee = Guid.TryParse(query["assignee"], out var a) ? a : (Guid?)null;
+        var sort = Sorts.Contains(query["sort"].ToString()) ? query["sort"].ToString() : "activity";
+        var page = int.TryParse(query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1;
+        return new TicketFilter(view, Blank(query["q"]), state, priority, category, Blank(query["tag"]), assignee, sort, page);
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>The filtered tickets in the chosen order; newer first on ties, so a page never shifts.</summary>
+    public IQueryable<Ticket> Apply(AppDb db, Guid me, DateTime now)
+    {
+        var tickets = Matching(db, me, now);
+        return Sort switch
+        {
+            "created" => tickets.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Number),
+            "priority" => tickets.OrderByDescending(t => t.Priority).ThenByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Number),
+            "number" => tickets.OrderByDescending(t => t.Number),
+            _ => tickets.OrderByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Number),
+        };
+    }
+
+    /// <summary>How many tickets match, counted up to <see cref="CountLimit"/> + 1 (more means "more than the limit").</summary>
+    public Task<int> CountAsync(AppDb db, Guid me, DateTime now, CancellationToken ct = default) =>
+        Matching(db, me, now).Take(CountLimit + 1).CountAsync(ct);
+
+    private IQueryable<Ticket> Matching(AppDb db, Guid me, DateTime now)
+    {
+        var tickets = db.Tickets.AsNoTracking().Where(t => t.MergedIntoId == null);
+        if (State is { } state) tickets = tickets.Where(t => t.State == state);
+        else tickets = tickets.Where(t => t.State != TicketState.Solved && t.State != TicketState.Closed);
+        var soon = now + AtRiskWithin;
+        tickets = View switch
+        {
+            "mine" => tickets.Where(t => t.AssigneeId == me),
+            "unassigned" => tickets.Where(t => t.AssigneeId == null),
+            "it" => tickets.Where(t => t.State == TicketState.WaitingForIt),
+            "owner" => tickets.Where(t => t.State == TicketState.WaitingForOwner),
+            "sla" => tickets.Where(t => t.State != TicketState.Solved && t.State != TicketState.Closed
+                && ((t.FirstRespondedAt == null && t.FirstResponseDueAt <= soon) || t.ResolutionDueAt <= soon)),
+            _ => tickets,
+        };
+        if (Search is { } q)
+        {
+            var number = q.TrimStart('#');
+            if (number.Length > 0 && long.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n)) tickets = tickets.Where(t => t.Number == n);
+            else
+            {
+                // Subjects are matched anywhere, ignoring case on both engines; full-text search over messages comes with its own index.
+                var pattern = "%" + q.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+                    .Replace("_", "\\_", StringComparison.Ordinal) + "%";
+                tickets = db.IsPostgres
+                    ? tickets.Where(t => EF.Functions.ILike(t.Subject, pattern, "\\"))
+                    : tickets.Where(t => EF.Functions.Like(t.Subject, pattern, "\\"));
+            }
+        }
+        if (Priority is { } priority) tickets = tickets.Where(t => t.Priority == priority);
+        if (CategoryId is { } category) tickets = tickets.Where(t => t.CategoryId == category);
+        if (AssigneeId is { } assignee) tickets = tickets.Where(t => t.AssigneeId == assignee);
+        if (Tag is { } tag) tickets = tickets.Where(t => db.TicketTags.Any(x => x.TicketId == t.Id && x.Tag == tag));
+        return tickets;
+    }
+
+    /// <summary>The query string for this filter, with another page, sort or view if given.</summary>
+    public string ToQuery(int? page = null, string? sort = null, string? view = null)
+    {
+        var parts = new List<string>();
+        var v = view ?? View;
+        if (v != "all") parts.Add("view=" + v);
+        if (Search is not null) parts.Add("q=" + Uri.EscapeDataString(Search));
+        if (State is not null) parts.Add("state=" + State.ToString()!.ToLowerInvariant());
+        if (Priority is not null) parts.Add("priority=" + Priority.ToString()!.ToLowerInvariant());
+        if (CategoryId is not null) parts.Add("category=" + CategoryId);
+        if (Tag is not null) parts.Add("tag=" + Uri.EscapeDataString(Tag));
+        if (AssigneeId is not null) parts.Add("assignee=" + AssigneeId);
+        var s = sort ?? Sort;
+        if (s != "activity") parts.Add("sort=" + s);
+        var pg = page ?? 1;
+        if (pg > 1) parts.Add("page=" + pg.ToString(CultureInfo.InvariantCulture));
+        return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
+    }
+}
