@@ -59,14 +59,19 @@ internal static class Permissions
     public const string MembersSync = "members.sync";
     /// <summary>Erase a member's personal data (GDPR Art. 17): final, so the owner's alone.</summary>
     public const string MembersErase = "members.erase";
+    /// <summary>The support desk's daily work: tickets, their views, replies, notes and triage.</summary>
+    public const string SupportWork = "support.work";
+    /// <summary>The support desk's settings: ticket categories.</summary>
+    public const string SupportSettings = "support.settings";
     /// <summary>A member in the portal: their own data only. Its policy also demands the portal's own sign-in (see PermissionPolicyProvider).</summary>
     public const string PortalSelf = "portal.self";
 
     public static readonly FrozenDictionary<string, FrozenSet<string>> ByRole = new Dictionary<string, FrozenSet<string>>
     {
         [Roles.Owner] = FrozenSet.Create(DashboardView, PeopleManage, SessionsManage, TokensManage, AuditRead, JobsRead, OutboxRead, AccountSelf, ApprovalsDecide,
-            TasksWork, DecisionsTake, PlaybooksEdit, DataExport, MembersRead, MembersEdit, MembersSettings, MembersSync, MembersErase),
-        [Roles.Assistant] = FrozenSet.Create(DashboardView, AccountSelf, TasksWork, DecisionsTake, PlaybooksEdit, MembersRead, MembersEdit),
+            TasksWork, DecisionsTake, PlaybooksEdit, DataExport, MembersRead, MembersEdit, MembersSettings, MembersSync, MembersErase,
+            SupportWork, SupportSettings),
+        [Roles.Assistant] = FrozenSet.Create(DashboardView, AccountSelf, TasksWork, DecisionsTake, PlaybooksEdit, MembersRead, MembersEdit, SupportWork),
         [Roles.It] = FrozenSet.Create(DashboardView, JobsRead, AccountSelf, MembersSync),
         [Roles.Accountant] = FrozenSet.Create(DashboardView, AccountSelf),
         [Roles.Member] = FrozenSet.Create(PortalSelf),

@@ -29,6 +29,11 @@ internal sealed class StaffNavigation
             new("Webhooks", "/members/webhooks", Permissions.MembersSettings),
             new("Member portal", "/members/portal", Permissions.MembersSettings),
         ]),
+        new("Support", [
+            new("Tickets", "/support", Permissions.SupportWork),
+            new("New ticket", "/support/tickets/new", Permissions.SupportWork),
+            new("Support settings", "/support/settings", Permissions.SupportSettings),
+        ]),
         new("Work", [
             new("Tasks", "/delegation/tasks", Permissions.TasksWork),
             new("Recurring tasks", "/delegation/recurring", Permissions.TasksWork),

@@ -23,6 +23,7 @@ using RightHand.Platform.Database;
 using RightHand.Platform.Jobs;
 using RightHand.Platform.Mail;
 using RightHand.Portal;
+using RightHand.Support;
 
 namespace RightHand.Platform.Web;
 
@@ -70,6 +71,7 @@ internal static class WebHost
         services.AddDemoData();
         services.AddExport();
         services.AddMembers();
+        services.AddSupport();
         services.AddMemberApi();
         services.AddWebhooks(builder.Configuration);
         services.AddMemberPrivacy();
@@ -129,6 +131,7 @@ internal static class WebHost
         app.MapTasks();
         app.MapExport();
         app.MapMembers();
+        app.MapSupport();
         app.MapMemberApi();
         app.MapMemberPrivacy();
         app.MapPortal();

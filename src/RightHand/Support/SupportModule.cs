@@ -1,0 +1,16 @@
+namespace RightHand.Support;
+
+/// <summary>The support desk: tickets, their conversation, attachments and categories.</summary>
+internal static class SupportModule
+{
+    public static IServiceCollection AddSupport(this IServiceCollection services) => services
+        .AddScoped<TicketDesk>()
+        .AddScoped<TicketCategories>()
+        .AddSingleton<AttachmentStore>();
+
+    public static IEndpointRouteBuilder MapSupport(this IEndpointRouteBuilder app)
+    {
+        AttachmentEndpoints.Map(app);
+        return app;
+    }
+}
