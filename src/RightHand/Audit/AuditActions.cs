@@ -67,6 +67,13 @@ internal static class AuditActions
         "ConsentOffer" => l["consent offered in the portal"],
         "MemberImport" => l["member import"],
         "MemberImportMapping" => l["column mapping of an import source"],
+        // Support
+        "Ticket" => l["ticket"],
+        "TicketCategory" => l["ticket category"],
+        "TicketTag" => l["ticket tag"],
+        "TicketMessage" => l["ticket message"],
+        "TicketAttachment" => l["ticket attachment"],
+        "SavedTicketView" => l["saved view of the ticket list"],
         _ => entityType,
     };
 }

@@ -7,13 +7,13 @@ internal static class TicketLabels
 {
     public static string State(TicketState state, IStringLocalizer l) => state switch
     {
-        TicketState.New => l["new"],
-        TicketState.Open => l["open"],
-        TicketState.WaitingForMember => l["waiting for member"],
-        TicketState.WaitingForIt => l["waiting for IT"],
-        TicketState.WaitingForOwner => l["waiting for owner"],
-        TicketState.Solved => l["solved"],
-        TicketState.Closed => l["closed"],
+        TicketState.New => l["New"],
+        TicketState.Open => l["Open"],
+        TicketState.WaitingForMember => l["Waiting for member"],
+        TicketState.WaitingForIt => l["Waiting for IT"],
+        TicketState.WaitingForOwner => l["Waiting for owner"],
+        TicketState.Solved => l["Solved"],
+        TicketState.Closed => l["Closed"],
         _ => state.ToString(),
     };
 
@@ -36,8 +36,8 @@ internal static class TicketLabels
 
     public static string Channel(TicketChannel channel, IStringLocalizer l) => channel switch
     {
-        TicketChannel.Portal => l["portal"],
-        TicketChannel.Email => l["e-mail"],
+        TicketChannel.Portal => l["Portal"],
+        TicketChannel.Email => l["E-mail"],
         TicketChannel.Api => l["API"],
         TicketChannel.Phone => l["phone note"],
         _ => channel.ToString(),
@@ -47,9 +47,9 @@ internal static class TicketLabels
     {
         "mine" => l["Mine"],
         "unassigned" => l["Unassigned"],
-        "it" => l["Waiting for IT"],
-        "owner" => l["Waiting for owner"],
+        "it" => l["IT queue"],
+        "owner" => l["Owner's queue"],
         "sla" => l["SLA at risk"],
-        _ => l["All"],
+        _ => l["All open"],
     };
 }

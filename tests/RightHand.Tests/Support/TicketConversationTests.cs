@@ -78,7 +78,7 @@ public sealed class TicketConversationTests
         var page = await Html.GetAsync(assistant.Client, "/support/tickets/10001");
         Assert.Equal(["requester", "reply", "requester", "note"], page.QuerySelectorAll("[data-message-kind]").Select(m => m.GetAttribute("data-message-kind")));
         Assert.Contains("She uses an old browser.", page.QuerySelector("[data-message-kind=note]")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal("open", page.QuerySelector("[data-testid=state]")!.TextContent);
+        Assert.Equal("Open", page.QuerySelector("[data-testid=state]")!.TextContent);
 
         await SupportPages.SentAsync(await SupportPages.PostMessageAsync(assistant.Client, 10001, "Glad to hear it.", then: "Solved"), "/support/tickets/10001?done=reply");
         await using (var scope = app.Scope())

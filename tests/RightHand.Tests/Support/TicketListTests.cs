@@ -45,7 +45,7 @@ public sealed class TicketListTests
         await SupportPages.SentAsync(await assistant.Client.SubmitAsync(page, "state", new Dictionary<string, string> { ["NewState"] = "WaitingForIt" }), page + "?done=changed");
         var triaged = await Html.GetAsync(assistant.Client, page);
         Assert.Equal(["refund"], triaged.QuerySelectorAll("[data-testid=tag]").Select(t => t.TextContent));
-        Assert.Equal(("waiting for IT", "urgent"), (triaged.QuerySelector("[data-testid=state]")!.TextContent, triaged.QuerySelector("[data-testid=priority]")!.TextContent));
+        Assert.Equal(("Waiting for IT", "urgent"), (triaged.QuerySelector("[data-testid=state]")!.TextContent, triaged.QuerySelector("[data-testid=priority]")!.TextContent));
         // Bad input is refused with the field named, and the ticket stays as it was.
         var refused = await assistant.Client.SubmitAsync(page, "assign", new Dictionary<string, string> { ["NewAssignee"] = Guid.NewGuid().ToString() });
         Assert.Contains("Assignee: choose a person who works in support.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
