@@ -7,10 +7,10 @@ internal static class SlaLabels
 {
     public static string Priority(string priority, IStringLocalizer l) => priority switch
     {
-        "Low" => l["Low"],
-        "Normal" => l["Normal"],
-        "High" => l["High"],
-        "Urgent" => l["Urgent"],
+        "Low" => l["low"],
+        "Normal" => l["normal"],
+        "High" => l["high"],
+        "Urgent" => l["urgent"],
         _ => priority,
     };
 
