@@ -130,7 +130,7 @@ internal sealed class SlaSettings(AppDb db, TimeProvider clock, IStringLocalizer
     private Dictionary<string, SlaTarget> CheckTargets(SlaDraft draft, List<string> errors)
     {
         var targets = new Dictionary<string, SlaTarget>(StringComparer.Ordinal);
-        foreach (var priority in SlaPolicy.Priorities)
+        foreach (var priority in SlaPolicy.Priorities.Reverse()) // as the page lists them, most urgent first
         {
             var name = SlaLabels.Priority(priority, l);
             var first = Target(draft.FirstResponse.GetValueOrDefault(priority));

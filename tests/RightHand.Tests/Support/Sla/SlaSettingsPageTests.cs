@@ -27,6 +27,7 @@ public sealed class SlaSettingsPageTests
         Assert.Equal("", Value(page, "Input.Hours[Saturday]"));
         Assert.Equal(("1", "8"), (Value(page, "Input.FirstResponse[Urgent]"), Value(page, "Input.Resolution[Urgent]")));
         Assert.Contains("No federal state chosen", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("open 40 hours a week", page.QuerySelector("[data-testid=sla-status]")!.TextContent, StringComparison.Ordinal);
 
         var response = await owner.Client.SubmitAsync("/support/sla", "sla", Form(monday: "08:00-12:00, 13:00-16:30", urgentFirst: "0,5", urgentResolution: "4",
             closed: "2026-12-24\n31.12.2026", categories: $"{Billing}; urgent; 0.25; 2"));
@@ -35,6 +36,7 @@ public sealed class SlaSettingsPageTests
         page = await Html.GetAsync(owner.Client, "/support/sla?done=saved");
         Assert.Contains("Service levels saved.", page.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("08:00-12:00, 13:00-16:30", Value(page, "Input.Hours[Monday]"));
+        Assert.Contains("Bavaria · open 39.5 hours a week", page.QuerySelector("[data-testid=sla-status]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("BY", page.QuerySelector("#sla-state option[selected]")!.GetAttribute("value"));
         Assert.Equal("Europe/Berlin", page.QuerySelector("#sla-zone option[selected]")!.GetAttribute("value"));
         Assert.Equal(("0.5", "4"), (Value(page, "Input.FirstResponse[Urgent]"), Value(page, "Input.Resolution[Urgent]")));
@@ -79,6 +81,11 @@ public sealed class SlaSettingsPageTests
         // What was typed stays in the form to be corrected.
         Assert.Equal("17:00-09:00", Value(page, "Input.Hours[Monday]"));
         Assert.Equal(before, await SettingsAsync(app));
+
+        // A post that lacks fields (not from the page) gets errors too, not a failure.
+        var partial = await owner.Client.SubmitAsync("/support/sla", "sla", new Dictionary<string, string> { ["Input.TimeZone"] = "Europe/Berlin" });
+        Assert.Equal(HttpStatusCode.OK, partial.StatusCode);
+        Assert.Contains("First response for urgent: enter business hours", Html.Parse(await partial.Content.ReadAsStringAsync()).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
 
         // A week without a single open hour, and targets the opening hours cannot hold, are refused too.
         var closed = Form(monday: "", tuesday: "", rest: "");
