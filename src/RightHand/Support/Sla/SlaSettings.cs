@@ -100,6 +100,7 @@ internal sealed class SlaSettings(AppDb db, TimeProvider clock, IStringLocalizer
     private Dictionary<DayOfWeek, IReadOnlyList<OpeningInterval>> CheckHours(IReadOnlyDictionary<DayOfWeek, string?> draft, List<string> errors)
     {
         var hours = new Dictionary<DayOfWeek, IReadOnlyList<OpeningInterval>>();
+        var before = errors.Count;
         foreach (var day in Week)
         {
             var name = CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(day);
@@ -111,7 +112,7 @@ internal sealed class SlaSettings(AppDb db, TimeProvider clock, IStringLocalizer
             else if (intervals.Count == 2 && intervals.Max(i => i.Start) < intervals.Min(i => i.End)) errors.Add(l["Opening hours on {0}: the two intervals overlap.", name]);
             else hours[day] = intervals.OrderBy(i => i.Start).ToList();
         }
-        if (errors.Count == 0 && hours.Values.All(h => h.Count == 0)) errors.Add(l["Opening hours: open on at least one day of the week."]);
+        if (errors.Count == before && hours.Values.All(h => h.Count == 0)) errors.Add(l["Opening hours: open on at least one day of the week."]);
         return hours;
     }
 

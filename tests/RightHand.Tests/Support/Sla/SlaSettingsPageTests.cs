@@ -112,6 +112,28 @@ public sealed class SlaSettingsPageTests
         Assert.Contains("Öffnungszeiten am Montag: Schreiben Sie Zeiten als 09:00-17:00", Html.Parse(await error.Content.ReadAsStringAsync()).QuerySelector("[role=alert]")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SettingsChangedByHandInTheDatabase_FallBackToTheDefaults_InsteadOfStoppingDueTimes()
+    {
+        await using var app = await TestApp.StartAsync(Engine.Sqlite);
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        db.Settings.AddRange(
+            new Setting { Key = "sla.hours", Value = "Monday=whenever" },
+            new Setting { Key = "sla.targets", Value = "Urgent=0/0" },
+            new Setting { Key = "sla.federal_state", Value = "XX" },
+            new Setting { Key = "sla.closed_dates", Value = "2026-01-13, someday" });
+        await db.SaveChangesAsync();
+
+        var setup = await scope.ServiceProvider.GetRequiredService<SlaSettings>().LoadAsync();
+        Assert.Equal("09:00-17:00", SlaFormat.Hours(setup.Hours[DayOfWeek.Monday]));
+        Assert.Equal(SlaPolicy.DefaultTargets["Urgent"], setup.Targets["Urgent"]);
+        Assert.Null(setup.State);
+        Assert.Equal([new DateOnly(2026, 1, 13)], setup.ClosedDates);
+        // High from Monday 12 January 2026, 16:00 CET: one hour on Monday, Tuesday closed, three on Wednesday until 12:00 CET.
+        Assert.Equal(new DateTime(2026, 1, 14, 11, 0, 0, DateTimeKind.Utc), setup.Policy().DueTimes("High", null, new DateTime(2026, 1, 12, 15, 0, 0, DateTimeKind.Utc)).FirstResponseDue);
+    }
+
     /// <summary>Every field of the form, as a browser posts it: office hours Monday to Friday (Wednesday to Friday as <paramref name="rest"/>) in Bavaria, the default targets.</summary>
     private static Dictionary<string, string> Form(string monday = "09:00-17:00", string tuesday = "09:00-17:00", string urgentFirst = "1", string urgentResolution = "8",
         string closed = "", string categories = "", string zone = "Europe/Berlin", string rest = "09:00-17:00")
