@@ -29,6 +29,9 @@ internal sealed class StaffNavigation
             new("Webhooks", "/members/webhooks", Permissions.MembersSettings),
             new("Member portal", "/members/portal", Permissions.MembersSettings),
         ]),
+        new("Support", [
+            new("Canned answers", "/support/answers", Permissions.SupportWork),
+        ]),
         new("Work", [
             new("Tasks", "/delegation/tasks", Permissions.TasksWork),
             new("Recurring tasks", "/delegation/recurring", Permissions.TasksWork),

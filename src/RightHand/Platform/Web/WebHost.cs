@@ -23,6 +23,7 @@ using RightHand.Platform.Database;
 using RightHand.Platform.Jobs;
 using RightHand.Platform.Mail;
 using RightHand.Portal;
+using RightHand.Support.Answers;
 
 namespace RightHand.Platform.Web;
 
@@ -70,6 +71,7 @@ internal static class WebHost
         services.AddDemoData();
         services.AddExport();
         services.AddMembers();
+        services.AddCannedAnswers();
         services.AddMemberApi();
         services.AddWebhooks(builder.Configuration);
         services.AddMemberPrivacy();
