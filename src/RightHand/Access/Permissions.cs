@@ -61,12 +61,14 @@ internal static class Permissions
     public const string MembersErase = "members.erase";
     /// <summary>A member in the portal: their own data only. Its policy also demands the portal's own sign-in (see PermissionPolicyProvider).</summary>
     public const string PortalSelf = "portal.self";
+    /// <summary>The support desk: tickets, replies, notes, views, canned answers.</summary>
+    public const string SupportWork = "support.work";
 
     public static readonly FrozenDictionary<string, FrozenSet<string>> ByRole = new Dictionary<string, FrozenSet<string>>
     {
         [Roles.Owner] = FrozenSet.Create(DashboardView, PeopleManage, SessionsManage, TokensManage, AuditRead, JobsRead, OutboxRead, AccountSelf, ApprovalsDecide,
-            TasksWork, DecisionsTake, PlaybooksEdit, DataExport, MembersRead, MembersEdit, MembersSettings, MembersSync, MembersErase),
-        [Roles.Assistant] = FrozenSet.Create(DashboardView, AccountSelf, TasksWork, DecisionsTake, PlaybooksEdit, MembersRead, MembersEdit),
+            TasksWork, DecisionsTake, PlaybooksEdit, DataExport, MembersRead, MembersEdit, MembersSettings, MembersSync, MembersErase, SupportWork),
+        [Roles.Assistant] = FrozenSet.Create(DashboardView, AccountSelf, TasksWork, DecisionsTake, PlaybooksEdit, MembersRead, MembersEdit, SupportWork),
         [Roles.It] = FrozenSet.Create(DashboardView, JobsRead, AccountSelf, MembersSync),
         [Roles.Accountant] = FrozenSet.Create(DashboardView, AccountSelf),
         [Roles.Member] = FrozenSet.Create(PortalSelf),

@@ -67,6 +67,8 @@ internal static class AuditActions
         "ConsentOffer" => l["consent offered in the portal"],
         "MemberImport" => l["member import"],
         "MemberImportMapping" => l["column mapping of an import source"],
+        // Support
+        "CannedAnswer" => l["canned answer record"],
         _ => entityType,
     };
 }

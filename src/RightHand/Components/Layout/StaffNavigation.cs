@@ -31,6 +31,7 @@ internal sealed class StaffNavigation
         ]),
         new("Support", [
             new("Service levels", "/support/sla", Permissions.MembersSettings),
+            new("Canned answers", "/support/answers", Permissions.SupportWork),
         ]),
         new("Work", [
             new("Tasks", "/delegation/tasks", Permissions.TasksWork),

@@ -69,6 +69,8 @@ internal sealed class AppDb(DbContextOptions<AppDb> options, AuditRecorder audit
     public DbSet<Members.Import.MemberImportProblem> MemberImportProblems => Set<Members.Import.MemberImportProblem>();
     public DbSet<Members.Import.MemberImportMapping> MemberImportMappings => Set<Members.Import.MemberImportMapping>();
 
+    public DbSet<Support.Answers.CannedAnswer> CannedAnswers => Set<Support.Answers.CannedAnswer>();
+
     internal AuditRecorder Audit => auditRecorder;
 
     /// <summary>

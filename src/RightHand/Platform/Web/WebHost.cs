@@ -24,6 +24,7 @@ using RightHand.Platform.Jobs;
 using RightHand.Platform.Mail;
 using RightHand.Portal;
 using RightHand.Support.Sla;
+using RightHand.Support.Answers;
 
 namespace RightHand.Platform.Web;
 
@@ -72,6 +73,7 @@ internal static class WebHost
         services.AddExport();
         services.AddMembers();
         services.AddSla();
+        services.AddCannedAnswers();
         services.AddMemberApi();
         services.AddWebhooks(builder.Configuration);
         services.AddMemberPrivacy();
