@@ -10,9 +10,8 @@ namespace RightHand.Formats.Mime;
 /// </summary>
 internal static class Charsets
 {
-    static Charsets() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
-    public static readonly Encoding Windows1252 = Encoding.GetEncoding(1252);
+    // Field initialisers run before a static constructor body, so the provider is registered right here.
+    public static readonly Encoding Windows1252 = LoadWindows1252();
     private static readonly Encoding Utf8 = new UTF8Encoding(false, false);
 
     /// <summary>Decodes text in a declared charset; unknown ones and bytes the charset cannot hold are reported.</summary>
@@ -72,6 +71,12 @@ internal static class Charsets
             known = false;
             return null;
         }
+    }
+
+    private static Encoding LoadWindows1252()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(1252);
     }
 
     private static bool IsToken(string name)

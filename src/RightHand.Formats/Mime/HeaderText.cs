@@ -6,7 +6,8 @@ namespace RightHand.Formats.Mime;
 internal static class HeaderText
 {
     /// <summary>
-    /// Joins continuation lines (removes the line breaks, keeps the blank that starts the next line) and decodes
+    /// Joins continuation lines (a line break and the blanks after it become one space; RFC 5322 would keep all
+    /// blanks, but a folded diagnostic or subject reads better without the indentation) and decodes
     /// the bytes. Headers should be ASCII, but many mailers write raw UTF-8 (RFC 6532 allows it) and old ones
     /// Latin-1: UTF-8 is taken when the bytes are valid UTF-8, else Windows-1252.
     /// </summary>
@@ -15,9 +16,15 @@ internal static class HeaderText
         if (value.IndexOfAny((byte)'\r', (byte)'\n') < 0) return Charsets.DecodeUnlabelled(value);
         var joined = new byte[value.Length];
         var length = 0;
-        foreach (var b in value)
+        for (var i = 0; i < value.Length; i++)
         {
-            if (b is not ((byte)'\r' or (byte)'\n')) joined[length++] = b;
+            var b = value[i];
+            if (b == '\n')
+            {
+                while (i + 1 < value.Length && value[i + 1] is (byte)' ' or (byte)'\t') i++;
+                joined[length++] = (byte)' ';
+            }
+            else if (b != '\r') joined[length++] = b;
         }
         return Charsets.DecodeUnlabelled(joined.AsSpan(0, length));
     }

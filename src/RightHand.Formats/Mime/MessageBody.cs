@@ -71,7 +71,7 @@ internal sealed class MessageBody(ProblemList problems)
                 var parts = children.Select(Body).OfType<Part>().Where(p => p.Text.Length > 0 || p.Html is not null).ToList();
                 if (parts.Count == 0) return null;
                 var htmls = parts.Where(p => p.Html is not null).Select(p => p.Html!).ToList();
-                return new Part(string.Join("\n\n", parts.Select(p => p.Text).Where(t => t.Length > 0)), parts.All(p => p.FromPlain),
+                return new Part(string.Join("\n\n", parts.Select(p => p.Text.Trim('\n')).Where(t => t.Length > 0)), parts.All(p => p.FromPlain),
                     htmls.Count == 0 ? null : string.Join("\n", htmls));
         }
     }
