@@ -20,11 +20,14 @@ internal sealed class MimeEntity
 
     public bool IsText(string subtype) => MediaType == "text/" + subtype;
 
-    /// <summary>The file name as the sender wrote it (Content-Disposition filename, else Content-Type name), decoded; null when none.</summary>
+    /// <summary>
+    /// The file name as the sender wrote it (Content-Disposition filename, else Content-Type name), decoded but not
+    /// yet made safe (<see cref="AttachmentNames"/> does that); null when none.
+    /// </summary>
     public string? FileName(ProblemList problems)
     {
         var name = Disposition["filename"] ?? ContentType["name"];
-        return string.IsNullOrWhiteSpace(name) ? null : HeaderText.Clean(EncodedWords.Decode(name, problems));
+        return string.IsNullOrWhiteSpace(name) ? null : EncodedWords.Decode(name, problems);
     }
 
     /// <summary>Sent as a file: disposition "attachment", or any part that names a file.</summary>
