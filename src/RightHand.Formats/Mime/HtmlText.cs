@@ -253,9 +253,22 @@ public static class HtmlText
                 || target.StartsWith("data:", StringComparison.OrdinalIgnoreCase)) return;
             if (target.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)) target = target[7..];
             var text = _text.ToString(start, _text.Length - start).Trim();
-            if (text.Contains(target, StringComparison.OrdinalIgnoreCase) || (text.Length > 8 && target.Contains(text, StringComparison.OrdinalIgnoreCase))) return;
+            // The target is left out only when the text shows it already; a text that merely looks like a link
+            // ("example.org" pointing elsewhere) is how phishing works, so then the real target is shown.
+            if (text.Contains(target, StringComparison.OrdinalIgnoreCase) || string.Equals(Bare(text), Bare(target), StringComparison.OrdinalIgnoreCase)) return;
             if (text.Length == 0) Text(target, false);
             else Raw(" (" + target + ")");
+        }
+
+        private static string Bare(string url)
+        {
+            var text = url;
+            foreach (var scheme in (string[])["https://", "http://"])
+            {
+                if (text.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)) text = text[scheme.Length..];
+            }
+            if (text.StartsWith("www.", StringComparison.OrdinalIgnoreCase)) text = text[4..];
+            return text.TrimEnd('/');
         }
 
         public override string ToString()
