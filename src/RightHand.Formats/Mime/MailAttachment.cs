@@ -8,4 +8,4 @@ namespace RightHand.Formats.Mime;
 /// lower-case "type/subtype" as declared; <see cref="Content"/> is decoded from base64 or quoted-printable.
 /// <see cref="ContentId"/> is without angle brackets (what "cid:" links in the HTML body refer to).
 /// </summary>
-public sealed record MailAttachment(string FileName, string ContentType, ReadOnlyMemory<byte> Content, bool IsInline, string? ContentId);
+public sealed record MailAttachment(string FileName, string ContentType, byte[] Content, bool IsInline, string? ContentId);

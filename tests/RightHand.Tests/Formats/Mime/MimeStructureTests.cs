@@ -50,7 +50,7 @@ public sealed class MimeStructureTests
         Assert.Equal(["attachment-1.gif", "data.bin"], mail.Attachments.Select(a => a.FileName));
         Assert.True(mail.Attachments[0].IsInline);
         Assert.Equal("logo@x", mail.Attachments[0].ContentId);
-        Assert.Equal([0, 1, 2], mail.Attachments[1].Content.ToArray());
+        Assert.Equal([0, 1, 2], mail.Attachments[1].Content);
         Assert.False(mail.Attachments[1].IsInline);
         Assert.Empty(mail.Problems);
     }
@@ -98,7 +98,7 @@ public sealed class MimeStructureTests
         Assert.Equal("Siehe Anhang.", mail.TextBody);
         var file = Assert.Single(mail.Attachments);
         Assert.Equal("notizen.txt", file.FileName);
-        Assert.Equal("Geheim", Encoding.UTF8.GetString(file.Content.Span));
+        Assert.Equal("Geheim", Encoding.UTF8.GetString(file.Content));
     }
 
     [Theory]
@@ -110,6 +110,7 @@ public sealed class MimeStructureTests
     [InlineData("filename=\"=?ISO-8859-1?Q?=DCbersicht.pdf?=\"", "Übersicht.pdf")]
     [InlineData("filename=\"say \\\"hi\\\".txt\"", "say \"hi\".txt")]
     [InlineData("filename=unquoted name.txt", "unquoted name.txt")]
+    [InlineData("filename=\"Grüße.pdf\"", "Grüße.pdf")]
     public void FileNames_InRfc2231And2047Forms_AreDecoded(string parameter, string expected)
     {
         Assert.Equal(expected, FileNameOf("attachment; " + parameter));
@@ -255,7 +256,7 @@ public sealed class MimeStructureTests
 
         var message = Assert.Single(mail.Attachments);
         Assert.Equal("message/rfc822", message.ContentType);
-        Assert.Equal("Eins", MailMessage.Parse(message.Content.ToArray()).Subject);
+        Assert.Equal("Eins", MailMessage.Parse(message.Content).Subject);
     }
 
     [Fact]
