@@ -46,7 +46,8 @@ internal static class DeliveryReports
             problems.Add(MimeProblemCode.InvalidDeliveryStatus, "the delivery-status part is empty");
             return null;
         }
-        var recipients = groups.Skip(1)
+        // The per-message group has none of the recipient fields, so a report that lost it still yields its recipients.
+        var recipients = groups
             .Where(g => g.Contains("Final-Recipient") || g.Contains("Original-Recipient") || g.Contains("Action"))
             .Take(limits.MaxParts)
             .Select(g => new DeliveryRecipient(
@@ -61,7 +62,7 @@ internal static class DeliveryReports
             var fields = HeaderReader.Read(returned.Content(problems), limits, problems, out _);
             original = new MailHeaders(fields, problems);
         }
-        return new DeliveryReport(Typed(groups[0]["Reporting-MTA"]), recipients,
+        return new DeliveryReport(Typed(groups.Select(g => g["Reporting-MTA"]).FirstOrDefault(m => m is not null)), recipients,
             MessageIds.First(original?.Raw("Message-ID")), original?["Subject"]);
     }
 

@@ -93,7 +93,8 @@ public sealed class MailMessage
 
     private static MailMessage TooLarge(long size, MimeLimits limits)
     {
-        var detail = $"more than {limits.MaxMessageBytes} bytes (read {size})";
+        // A stream is not read beyond the limit, so its size is "at least" what was read when the limit was passed.
+        var detail = $"more than the limit of {limits.MaxMessageBytes} bytes (at least {size})";
         var problems = new ProblemList(limits.MaxProblems);
         problems.Add(MimeProblemCode.TooLarge, detail);
         return new MailMessage(new MailHeaders([], problems), problems.Items) { RejectionReason = "rejected: too large, " + detail };

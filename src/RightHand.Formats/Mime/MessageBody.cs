@@ -105,7 +105,8 @@ internal sealed class MessageBody(ProblemList problems)
         var text = Charsets.Decode(entity.Content(problems), entity.ContentType["charset"], problems);
         var clean = new System.Text.StringBuilder(text.Length);
         var removed = false;
-        for (var i = 0; i < text.Length; i++)
+        // A byte order mark some Windows mailers put before UTF-8 text is no character of the text.
+        for (var i = text.StartsWith('\uFEFF') ? 1 : 0; i < text.Length; i++)
         {
             var c = text[i];
             if (c == '\r')

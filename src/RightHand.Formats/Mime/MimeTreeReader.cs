@@ -36,7 +36,7 @@ internal sealed class MimeTreeReader(MimeLimits limits, ProblemList problems)
             Headers = headers,
             ContentType = contentType,
             Disposition = HeaderParameters.Parse(headers.Raw("Content-Disposition"), problems),
-            TransferEncoding = (headers["Content-Transfer-Encoding"] ?? "").Trim().ToLowerInvariant(),
+            TransferEncoding = (headers["Content-Transfer-Encoding"] ?? "").Trim().Trim('"').ToLowerInvariant(),
             Body = body,
             Children = children,
             MediaType = mediaType,

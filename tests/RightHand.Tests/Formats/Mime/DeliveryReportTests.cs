@@ -51,6 +51,16 @@ public sealed class DeliveryReportTests
     }
 
     [Fact]
+    public void ReportWithoutItsPerMessageGroup_StillListsTheRecipient()
+    {
+        var mail = Mail.Parse("From: x@example.org\nContent-Type: multipart/report; report-type=delivery-status; boundary=r\n\n" +
+            "--r\nContent-Type: message/delivery-status\n\nFinal-Recipient: rfc822; a@example.net\nAction: failed\nStatus: 5.1.1\n--r--\n");
+
+        Assert.Equal("a@example.net", mail.DeliveryReport!.Recipients.Single().FinalRecipient);
+        Assert.Null(mail.DeliveryReport.ReportingMta);
+    }
+
+    [Fact]
     public void ReturnedMessage_GivesTheOriginalMessageId()
     {
         var mail = Mail.Parse(Report("Final-Recipient: rfc822;a@example.net\nAction: failed\nStatus: 5.1.1",

@@ -211,6 +211,14 @@ public sealed class MimeStructureTests
     }
 
     [Fact]
+    public void ByteOrderMark_IsNotPartOfTheText()
+    {
+        byte[] message = [.. Encoding.ASCII.GetBytes("From: a@example.org\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"), 0xEF, 0xBB, 0xBF, 0x48, 0x69];
+
+        Assert.Equal("Hi", MailMessage.Parse(message).TextBody);
+    }
+
+    [Fact]
     public void NulAndControlCharacters_AreRemovedFromText()
     {
         var mail = Mail.Parse("From: a@example.org\n\nA\0B\u0007C\tD");
