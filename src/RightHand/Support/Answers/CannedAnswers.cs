@@ -159,5 +159,6 @@ internal static class AnswersModule
 {
     public static IServiceCollection AddCannedAnswers(this IServiceCollection services) => services
         .AddScoped<CannedAnswers>()
+        .AddScoped<Faq>()
         .AddScoped<IApprovalOutcome, CannedAnswerApprovals>();
 }
