@@ -6,7 +6,8 @@
 #   /members?q=M-10777                        a member number from its start
 #   /members?q=lena.koch                      an e-mail address from its start
 #   /members?status=active&plan=…&sort=name   status and plan filters sorted by name
-#   /members?tag=VIP&page=20                  a tag filter, page 20
+#   /members?tag=VIP&page=20                  a tag filter, page 20 typed in (offset: skips 950 matches)
+#   /members?tag=VIP&page=20&after=29000      the same page reached with "next" (starts behind the last member of page 19)
 #   /members?field=…&value=Nord&status=paused a custom field value and a status
 # Usage: bench/member-list.sh   (same environment variables as bench/http-load.sh)
 set -euo pipefail
@@ -14,5 +15,5 @@ cd "$(dirname "$(readlink -f "$0")")/.."
 plus=00000000-0000-7000-8000-000000000002
 region=00000000-0000-7000-8000-0000000000f1
 LABEL="${LABEL:-members-1m-postgres}" ENGINE=postgres SEED_SQL=bench/seed-members-postgres.sql ANON_PAGES="" \
-  AUTH_PAGES="/members /members?q=schmidt /members?q=M-10777 /members?q=lena.koch /members?status=active&plan=$plus&sort=name /members?tag=VIP&page=20 /members?field=$region&value=Nord&status=paused" \
+  AUTH_PAGES="/members /members?q=schmidt /members?q=M-10777 /members?q=lena.koch /members?status=active&plan=$plus&sort=name /members?tag=VIP&page=20 /members?tag=VIP&page=20&after=29000 /members?field=$region&value=Nord&status=paused" \
   exec bench/http-load.sh

@@ -59,9 +59,9 @@ internal static class Permissions
     public const string MembersSync = "members.sync";
     /// <summary>Erase a member's personal data (GDPR Art. 17): final, so the owner's alone.</summary>
     public const string MembersErase = "members.erase";
-    /// <summary>The support desk's daily work: tickets, their views, replies, notes and triage.</summary>
+    /// <summary>The support desk's daily work: tickets, their views, replies, notes and triage; canned answers.</summary>
     public const string SupportWork = "support.work";
-    /// <summary>The support desk's settings: ticket categories.</summary>
+    /// <summary>The support desk's settings: ticket categories, service levels.</summary>
     public const string SupportSettings = "support.settings";
     /// <summary>A member in the portal: their own data only. Its policy also demands the portal's own sign-in (see PermissionPolicyProvider).</summary>
     public const string PortalSelf = "portal.self";

@@ -74,6 +74,7 @@ internal static class AuditActions
         "TicketMessage" => l["ticket message"],
         "TicketAttachment" => l["ticket attachment"],
         "SavedTicketView" => l["saved view of the ticket list"],
+        "CannedAnswer" => l["canned answer record"],
         _ => entityType,
     };
 }

@@ -73,7 +73,7 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.HasIndex(m => m.Number).IsUnique();
         builder.HasIndex(m => m.EmailKey).IsUnique();
         builder.HasIndex(m => new { m.LastName, m.FirstName });
-        builder.HasIndex(m => m.Status);
+        builder.HasIndex(m => new { m.Status, m.Id });
         builder.HasIndex(m => m.PlanId);
         builder.HasIndex(m => m.CreatedAt);
         // The sync API pages through changes since a time.

@@ -9,7 +9,13 @@ namespace RightHand.Members;
 /// CSV export and a bookmarked link all show exactly the same members.
 /// </summary>
 /// <remarks>A custom field filter matches the stored value exactly (a date as yyyy-MM-dd, a number with a point).</remarks>
-internal sealed record MemberFilter(string? Search, MemberStatus? Status, Guid? PlanId, string? Tag, string Sort, int Page, Guid? FieldId = null, string? FieldValue = null)
+/// <remarks>
+/// "Next" links carry the last shown member's sequence (<c>after</c>): the next page then starts right behind that member
+/// instead of skipping all earlier matches, so page 20 of a filter costs what page 1 does. A typed page number without it
+/// still works by offset; so does the name sort, whose empty first names sort differently on the two engines.
+/// </remarks>
+internal sealed record MemberFilter(string? Search, MemberStatus? Status, Guid? PlanId, string? Tag, string Sort, int Page, Guid? FieldId = null,
+    string? FieldValue = null, long? After = null)
 {
     public const int PageSize = 50;
     /// <summary>
@@ -27,7 +33,8 @@ internal sealed record MemberFilter(string? Search, MemberStatus? Status, Guid? 
         var sort = Sorts.Contains(query["sort"].ToString()) ? query["sort"].ToString() : "number";
         var page = int.TryParse(query["page"], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 1;
         var field = Guid.TryParse(query["field"], out var f) ? f : (Guid?)null;
-        return new MemberFilter(Blank(query["q"]), status, plan, Blank(query["tag"]), sort, page, field, field is null ? null : Blank(query["value"]));
+        long? after = page > 1 && long.TryParse(query["after"], NumberStyles.None, CultureInfo.InvariantCulture, out var a) ? a : null;
+        return new MemberFilter(Blank(query["q"]), status, plan, Blank(query["tag"]), sort, page, field, field is null ? null : Blank(query["value"]), after);
     }
 
     /// <summary>"M-10777", "KV_12", "10777": digits alone, or letters, a hyphen (or underscore) and digits — a number, not a name.</summary>
@@ -46,16 +53,37 @@ internal sealed record MemberFilter(string? Search, MemberStatus? Status, Guid? 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>The filtered members in the chosen order.</summary>
-    public IQueryable<Member> Apply(AppDb db)
-    {
-        var members = Matching(db);
-        return Sort switch
+    public IQueryable<Member> Apply(AppDb db) => Ordered(Matching(db));
+
+    private IQueryable<Member> Ordered(IQueryable<Member> members) =>
+        Sort switch
         {
             "name" => members.OrderBy(m => m.LastName).ThenBy(m => m.FirstName).ThenBy(m => m.Sequence),
             "status" => members.OrderBy(m => m.Status).ThenBy(m => m.Sequence),
             "created" => members.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Sequence),
             _ => members.OrderBy(m => m.Sequence),
         };
+
+    /// <summary>This filter's page, one member more than a page to tell whether another page follows.</summary>
+    public async Task<List<Member>> PageAsync(AppDb db, CancellationToken ct = default)
+    {
+        if (After is { } after && Sort != "name")
+        {
+            var anchor = await db.Members.AsNoTracking().Where(m => m.Sequence == after)
+                .Select(m => new { m.Sequence, m.Status, m.CreatedAt }).FirstOrDefaultAsync(ct);
+            if (anchor is not null)
+            {
+                var members = Matching(db);
+                members = Sort switch
+                {
+                    "status" => members.Where(m => m.Status > anchor.Status || (m.Status == anchor.Status && m.Sequence > anchor.Sequence)),
+                    "created" => members.Where(m => m.CreatedAt < anchor.CreatedAt || (m.CreatedAt == anchor.CreatedAt && m.Sequence < anchor.Sequence)),
+                    _ => members.Where(m => m.Sequence > anchor.Sequence),
+                };
+                return await Ordered(members).Take(PageSize + 1).ToListAsync(ct);
+            }
+        }
+        return await Apply(db).Skip((Page - 1) * PageSize).Take(PageSize + 1).ToListAsync(ct);
     }
 
     /// <summary>How many members match, counted up to <see cref="CountLimit"/> + 1 (more means "more than the limit").</summary>
@@ -94,8 +122,8 @@ internal sealed record MemberFilter(string? Search, MemberStatus? Status, Guid? 
         return members;
     }
 
-    /// <summary>The query string for this filter, with another page or sort if given.</summary>
-    public string ToQuery(int? page = null, string? sort = null)
+    /// <summary>The query string for this filter, with another page or sort if given (and the member that page follows).</summary>
+    public string ToQuery(int? page = null, string? sort = null, long? after = null)
     {
         var parts = new List<string>();
         if (Search is not null) parts.Add("q=" + Uri.EscapeDataString(Search));
@@ -108,6 +136,7 @@ internal sealed record MemberFilter(string? Search, MemberStatus? Status, Guid? 
         if (s != "number") parts.Add("sort=" + s);
         var pg = page ?? 1;
         if (pg > 1) parts.Add("page=" + pg.ToString(CultureInfo.InvariantCulture));
+        if (pg > 1 && after is not null && s != "name") parts.Add("after=" + after.Value.ToString(CultureInfo.InvariantCulture));
         return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
     }
 }

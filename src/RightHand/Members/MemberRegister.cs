@@ -68,12 +68,22 @@ internal sealed class MemberRegister(AppDb db, TimeProvider clock, IStringLocali
         var (customErrors, custom) = await CheckCustomAsync(draft.Custom, ct);
         errors.AddRange(customErrors);
         if (errors.Count > 0) return OperationResult.Fail([.. errors]);
+        var updatedAt = member.UpdatedAt;
         Apply(member, draft);
         await SetCustomAsync(memberId, custom, ct);
         var wanted = Tags(draft.Tags);
         var current = await db.MemberTags.Where(t => t.MemberId == memberId).ToListAsync(ct);
         db.MemberTags.RemoveRange(current.Where(t => !wanted.Contains(t.Tag)));
         foreach (var tag in wanted.Where(t => current.All(c => c.Tag != t))) db.MemberTags.Add(new MemberTag { MemberId = memberId, Tag = tag });
+        // Saving the form unchanged is no change: no audit entry, no "updated" event, no webhook to the platform.
+        db.ChangeTracker.DetectChanges();
+        var changed = db.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Deleted
+            || (e.State == EntityState.Modified && (e.Entity != member || e.Properties.Any(p => p.IsModified && p.Metadata.Name != nameof(Member.UpdatedAt)))));
+        if (!changed)
+        {
+            member.UpdatedAt = updatedAt;
+            return OperationResult.Ok;
+        }
         MemberEvents.Add(db, member, MemberEventKind.Updated, Now);
         await db.SaveChangesAsync(ct);
         return OperationResult.Ok;

@@ -48,7 +48,7 @@ public sealed class MemberListTests
         Assert.Equal("60 members", first.QuerySelector("[data-testid=count]")!.TextContent);
         Assert.Equal(50, Numbers(first).Count);
         Assert.Equal("M-10001", Numbers(first)[0]);
-        Assert.Equal("/members?page=2", first.QuerySelector("a[rel=next]")!.GetAttribute("href"));
+        Assert.Equal("/members?page=2&after=10050", first.QuerySelector("a[rel=next]")!.GetAttribute("href"));
         var second = await Html.GetAsync(owner.Client, "/members?page=2");
         Assert.Equal(Enumerable.Range(51, 10).Select(i => $"M-{10000 + i}"), Numbers(second));
 
@@ -68,6 +68,28 @@ public sealed class MemberListTests
         Assert.Equal("M-10003", Numbers(await Html.GetAsync(owner.Client, "/members?sort=status&status=active"))[0]);
         var lastByName = Numbers(await Html.GetAsync(owner.Client, "/members?sort=name&page=2"));
         Assert.Equal("M-10007", lastByName[^1]);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task TheNextLink_ShowsTheSamePageAsItsNumber_InEverySort(Engine engine)
+    {
+        await using var app = await TestApp.StartAsync(engine);
+        var owner = await StaffSession.SetUpOwnerAsync(app);
+        await FillRegisterAsync(app, owner);
+
+        foreach (var query in new[] { "?sort=number", "?sort=status", "?sort=created", "?sort=name", "?sort=created&q=member" })
+        {
+            var first = await Html.GetAsync(owner.Client, "/members" + query);
+            var next = first.QuerySelector("a[rel=next]")!.GetAttribute("href")!;
+            Assert.Equal(query.Contains("name", StringComparison.Ordinal), !next.Contains("after=", StringComparison.Ordinal));
+            var followed = Numbers(await Html.GetAsync(owner.Client, next));
+            Assert.Equal(10, followed.Count);
+            Assert.Equal(Numbers(await Html.GetAsync(owner.Client, "/members" + query + "&page=2")), followed);
+            Assert.Empty(followed.Intersect(Numbers(first)));
+        }
+        // A member the link names that no longer exists: the page number still holds.
+        Assert.Equal(10, Numbers(await Html.GetAsync(owner.Client, "/members?page=2&after=99999")).Count);
     }
 
     [Theory]
@@ -140,10 +162,10 @@ public sealed class MemberListTests
         var first = await Html.GetAsync(owner.Client, "/members");
         Assert.Equal("More than 1,000 members", first.QuerySelector("[data-testid=count]")!.TextContent);
         Assert.Equal("Page 1", first.QuerySelector(".pager span")!.TextContent);
-        Assert.Equal("/members?page=2", first.QuerySelector("a[rel=next]")!.GetAttribute("href"));
+        Assert.Equal("/members?page=2&after=10050", first.QuerySelector("a[rel=next]")!.GetAttribute("href"));
         var beyond = await Html.GetAsync(owner.Client, "/members?page=21");
         Assert.Equal(50, Numbers(beyond).Count);
-        Assert.Equal("/members?page=22", beyond.QuerySelector("a[rel=next]")!.GetAttribute("href"));
+        Assert.Equal("/members?page=22&after=11050", beyond.QuerySelector("a[rel=next]")!.GetAttribute("href"));
         var last = await Html.GetAsync(owner.Client, "/members?page=22");
         Assert.Equal(Enumerable.Range(1051, 10).Select(i => $"M-{10000 + i}"), Numbers(last));
         Assert.Null(last.QuerySelector("a[rel=next]"));

@@ -88,6 +88,14 @@ public sealed class MemberRegisterTests
         });
         var edit = MemberPages.Fields("Clara", "Fischer-Lang", "clara@example.org", tags: "Speaker, Board");
         Assert.Equal($"/members/{number}?done=saved", Html.Location(await owner.Client.SubmitAsync($"/members/{number}", "edit", edit)));
+        await using (var before = app.Scope())
+        {
+            // Saving the same form again changes nothing: no audit entry, no "updated" event for the webhooks.
+            var counts = before.ServiceProvider.GetRequiredService<AppDb>();
+            var (events, entries) = (await counts.MemberEvents.CountAsync(), await counts.AuditEntries.CountAsync());
+            Assert.Equal($"/members/{number}?done=saved", Html.Location(await owner.Client.SubmitAsync($"/members/{number}", "edit", edit)));
+            Assert.Equal((events, entries), (await counts.MemberEvents.CountAsync(), await counts.AuditEntries.CountAsync()));
+        }
 
         var page = await Html.GetAsync(owner.Client, $"/members/{number}");
         Assert.Equal("paused", page.QuerySelector("[data-testid=status]")!.TextContent);

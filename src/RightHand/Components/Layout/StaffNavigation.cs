@@ -33,6 +33,8 @@ internal sealed class StaffNavigation
             new("Tickets", "/support", Permissions.SupportWork),
             new("New ticket", "/support/tickets/new", Permissions.SupportWork),
             new("Support settings", "/support/settings", Permissions.SupportSettings),
+            new("Service levels", "/support/sla", Permissions.SupportSettings),
+            new("Canned answers", "/support/answers", Permissions.SupportWork),
         ]),
         new("Work", [
             new("Tasks", "/delegation/tasks", Permissions.TasksWork),

@@ -4,7 +4,7 @@ using RightHand.Platform.Database;
 namespace RightHand.Members.Import;
 
 /// <summary>
-/// Uploaded member files, kept in the data folder under their SHA-256 until the import is done. A file rather than
+/// Uploaded member files, kept in the data folder under their SHA-256 until the import is done (then deleted). A file rather than
 /// a database row: the importer streams it twice (dry run, import) and seeks nowhere, a 200 MB value would have to
 /// sit in memory whole on the way into and out of PostgreSQL, and the hash in the name lets a resumed import prove
 /// it reads the same bytes. Several instances on one PostgreSQL must share the data folder for imports.
@@ -47,6 +47,8 @@ internal sealed class MemberImportFiles(DatabaseSettings settings)
             if (File.Exists(partial)) File.Delete(partial);
         }
     }
+
+    public void Delete(string sha256) => File.Delete(PathOf(sha256));
 
     public static async Task<string> HashAsync(string path, CancellationToken ct)
     {

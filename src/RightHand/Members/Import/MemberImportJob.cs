@@ -26,7 +26,12 @@ internal sealed class MemberImportJob(AppDb db, MemberImportRun run, MemberImpor
         CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(import.Culture == "en" ? "en-GB" : "de-DE");
         try
         {
-            await run.RunAsync(import.Id, files.PathOf(import.FileSha256), payload.DryRun, percent => context.ReportProgressAsync(percent), ct);
+            var done = await run.RunAsync(import.Id, files.PathOf(import.FileSha256), payload.DryRun, percent => context.ReportProgressAsync(percent), ct);
+            // An imported file has served its purpose; it holds personal data, so it does not stay in the data folder.
+            // The same bytes uploaded again for another import that is not done yet keep it.
+            if (!payload.DryRun && done.State == ImportState.Done
+                && !await db.MemberImports.AnyAsync(i => i.FileSha256 == import.FileSha256 && i.Id != import.Id && i.State != ImportState.Done, ct))
+                files.Delete(import.FileSha256);
         }
         catch (Exception ex) when (context.IsLastAttempt && !ct.IsCancellationRequested)
         {

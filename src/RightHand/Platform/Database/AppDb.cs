@@ -76,6 +76,8 @@ internal sealed class AppDb(DbContextOptions<AppDb> options, AuditRecorder audit
     public DbSet<Support.TicketAttachment> TicketAttachments => Set<Support.TicketAttachment>();
     public DbSet<Support.SavedTicketView> SavedTicketViews => Set<Support.SavedTicketView>();
 
+    public DbSet<Support.Answers.CannedAnswer> CannedAnswers => Set<Support.Answers.CannedAnswer>();
+
     internal AuditRecorder Audit => auditRecorder;
 
     /// <summary>

@@ -24,6 +24,8 @@ using RightHand.Platform.Jobs;
 using RightHand.Platform.Mail;
 using RightHand.Portal;
 using RightHand.Support;
+using RightHand.Support.Sla;
+using RightHand.Support.Answers;
 
 namespace RightHand.Platform.Web;
 
@@ -72,6 +74,8 @@ internal static class WebHost
         services.AddExport();
         services.AddMembers();
         services.AddSupport();
+        services.AddSla();
+        services.AddCannedAnswers();
         services.AddMemberApi();
         services.AddWebhooks(builder.Configuration);
         services.AddMemberPrivacy();

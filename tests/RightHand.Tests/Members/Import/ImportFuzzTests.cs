@@ -86,7 +86,8 @@ public sealed class ImportFuzzTests
         finally { Directory.Delete(folder, recursive: true); }
         // Each path was taken: unreadable files, clean all-or-nothing imports, and refused ones.
         Assert.True(unreadable > 5 && imported > 10 && refused > 50, $"unreadable {unreadable}, imported {imported}, refused {refused}");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}");
+        // A guard against a hang (a reader looping on some input), not a speed target: those live in bench/.
+        Assert.True(clock.Elapsed < TimeSpan.FromMinutes(5), $"took {clock.Elapsed}");
     }
 
     /// <summary>The importer's reading and checking of every row, without the database: each row is good or has reasons.</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using RightHand.Access;
 using RightHand.Tests.Access;
 using RightHand.Tests.Infrastructure;
@@ -53,6 +54,9 @@ public sealed class ImportPagesTests
         Assert.StartsWith("row,field,reason", csv, StringComparison.Ordinal);
         Assert.Contains("3,plan,", csv, StringComparison.Ordinal);
 
+        var uploads = Path.Combine(app.Services.GetRequiredService<RightHand.Platform.Database.DatabaseSettings>().DataDirectory, "imports");
+        Assert.Single(Directory.GetFiles(uploads, "*.csv")); // the dry run keeps the file for the import
+
         Ok(await assistant.Client.SubmitAsync(pagePath, "import", new Dictionary<string, string>()));
         var running = await Html.GetAsync(assistant.Client, pagePath);
         Assert.NotNull(running.QuerySelector("[data-testid=progress] progress"));
@@ -62,6 +66,7 @@ public sealed class ImportPagesTests
         string Count(string id) => page.QuerySelector($"[data-testid={id}]")!.TextContent;
         Assert.Equal(("2", "0", "0", "2"), (Count("created"), Count("updated"), Count("unchanged"), Count("rejected")));
         Assert.Null(page.QuerySelector("meta[http-equiv=refresh]"));
+        Assert.Empty(Directory.GetFiles(uploads)); // imported: the personal data in it has no reason to stay
         var stored = await ImportFiles.QueryAsync(app, db => db.Members.AsNoTracking().OrderBy(m => m.Sequence).ToListAsync());
         Assert.Equal(["M-10001", "M-10002"], stored.Select(m => m.Number));
         Assert.Equal(("Jürgen", "Weiß", new DateOnly(1980, 2, 1), "DE", RightHand.Members.MemberStatus.Active), (stored[0].FirstName, stored[0].LastName, stored[0].DateOfBirth!.Value, stored[0].Country!, stored[0].Status));

@@ -1,4 +1,4 @@
--- 0016: the support desk's tickets: categories, tickets, tags, the conversation, attachments (content in the attachment store) and saved views;
+-- 0018: the support desk's tickets: categories, tickets, tags, the conversation, attachments (content in the attachment store) and saved views;
 -- outgoing mail learns threading (In-Reply-To, References) and that a person's reply is not auto-submitted.
 
 CREATE TABLE ticket_categories (
