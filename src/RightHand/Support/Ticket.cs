@@ -40,6 +40,13 @@ internal sealed class Ticket
     /// <summary>Set by the SLA part; null while no target applies.</summary>
     public DateTime? FirstResponseDueAt { get; set; }
     public DateTime? ResolutionDueAt { get; set; }
+    /// <summary>Since when the SLA clock stands still (the ticket waits for the member); null while it runs.</summary>
+    public DateTime? SlaPausedAt { get; set; }
+    /// <summary>Business time, in seconds, the clock stood still in earlier waits: the due times lie that much later.</summary>
+    public long SlaPausedSeconds { get; set; }
+    /// <summary>When the warning before a first-response or resolution breach went out (once per due time).</summary>
+    public DateTime? FirstResponseWarnedAt { get; set; }
+    public DateTime? ResolutionWarnedAt { get; set; }
     public DateTime? FirstRespondedAt { get; set; }
     public DateTime? SolvedAt { get; set; }
     public DateTime? ClosedAt { get; set; }
@@ -73,6 +80,10 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         // A member's ticket is the member's personal data: the trail seals it under their key, so erasure reaches it there too.
         builder.HasPersonalDataOwner(nameof(Ticket.RequesterMemberId));
         builder.Ignore(t => t.Reference);
+        // Tickets opened before the SLA clock existed have waited for nothing.
+        builder.Property(t => t.SlaPausedSeconds).HasDefaultValue(0L);
+        builder.Property(t => t.FirstResponseWarnedAt).IsNotAudited();
+        builder.Property(t => t.ResolutionWarnedAt).IsNotAudited();
         builder.HasOne<Members.Member>().WithMany().HasForeignKey(t => t.RequesterMemberId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<TicketCategory>().WithMany().HasForeignKey(t => t.CategoryId).OnDelete(DeleteBehavior.Restrict);
         // The views on a million tickets: open ones by last activity, a person's queue, SLA due times, the number.

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RightHand.Access;
 using RightHand.Platform.Database;
+using RightHand.Support.Sla;
 
 namespace RightHand.Support;
 
@@ -21,7 +22,7 @@ internal sealed partial class TicketDesk
         if (ticket is null) return OperationResult.Fail(l["This ticket does not exist."]);
         if (!Enum.IsDefined(state) || state == TicketState.New) return OperationResult.Fail(l["State: choose one of the states after new."]);
         if (ticket.State == state) return OperationResult.Fail(l["State: the ticket already has this state."]);
-        ChangeState(ticket, state);
+        ChangeState(ticket, state, await PolicyAsync(ct));
         await db.SaveChangesAsync(ct);
         return OperationResult.Ok;
     }
@@ -32,6 +33,7 @@ internal sealed partial class TicketDesk
         if (ticket is null) return OperationResult.Fail(l["This ticket does not exist."]);
         if (!Enum.IsDefined(priority)) return OperationResult.Fail(l["Priority: choose low, normal, high or urgent."]);
         (ticket.Priority, ticket.UpdatedAt) = (priority, Now);
+        TicketSla.Apply(ticket, await PolicyAsync(ct));
         await db.SaveChangesAsync(ct);
         return OperationResult.Ok;
     }
@@ -44,6 +46,7 @@ internal sealed partial class TicketDesk
         if (categoryId is { } id && !await db.TicketCategories.AnyAsync(c => c.Id == id && !c.Archived, ct))
             return OperationResult.Fail(l["Category: choose one of the categories."]);
         (ticket.CategoryId, ticket.UpdatedAt) = (categoryId, Now);
+        TicketSla.Apply(ticket, await PolicyAsync(ct));
         await db.SaveChangesAsync(ct);
         return OperationResult.Ok;
     }
@@ -99,7 +102,8 @@ internal sealed partial class TicketDesk
     {
         var (tickets, errors) = await LoadAsync(ticketIds, ct);
         if (errors.Count > 0) return OperationResult.Fail([.. errors]);
-        foreach (var ticket in tickets.Where(t => t.State != TicketState.Closed)) ChangeState(ticket, TicketState.Closed);
+        var policy = await PolicyAsync(ct);
+        foreach (var ticket in tickets.Where(t => t.State != TicketState.Closed)) ChangeState(ticket, TicketState.Closed, policy);
         await db.SaveChangesAsync(ct);
         return OperationResult.Ok;
     }
@@ -114,14 +118,22 @@ internal sealed partial class TicketDesk
         return (tickets, tickets.Count == ids.Count ? [] : [l["Tickets: {0} of the chosen tickets do not exist.", ids.Count - tickets.Count]]);
     }
 
-    /// <summary>Moves a ticket to a state and keeps the solved and closed times true to it: a reopened ticket is neither.</summary>
-    private void ChangeState(Ticket ticket, TicketState state)
+    /// <summary>
+    /// Moves a ticket to a state and keeps the solved and closed times true to it (a reopened ticket is neither), and the
+    /// SLA clock: it stands still while the ticket waits for the member.
+    /// </summary>
+    private void ChangeState(Ticket ticket, TicketState state, SlaPolicy policy)
     {
+        var from = ticket.State;
         ticket.State = state;
         ticket.SolvedAt = state == TicketState.Solved ? Now : state == TicketState.Closed ? ticket.SolvedAt : null;
         ticket.ClosedAt = state == TicketState.Closed ? Now : null;
         ticket.UpdatedAt = Now;
+        TicketSla.OnStateChange(ticket, from, Now, policy);
     }
+
+    /// <summary>The service levels, read once per operation.</summary>
+    private async Task<SlaPolicy> PolicyAsync(CancellationToken ct) => policy ??= await sla.PolicyAsync(ct);
 
     private static string CleanTag(string? tag) => (tag ?? "").Trim().ToLowerInvariant();
 

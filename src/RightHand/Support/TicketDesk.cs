@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using RightHand.Access;
 using RightHand.Platform.Database;
 using RightHand.Platform.Mail;
+using RightHand.Support.Sla;
 
 namespace RightHand.Support;
 
@@ -25,8 +26,9 @@ internal sealed record NewTicket(TicketChannel Channel, TicketRequester Requeste
 /// internal notes), and triage (state, priority, category, assignee, tags, in bulk too). Each checks all its input first
 /// and saves once, so bad input changes nothing and the audit trail records the whole change.
 /// </summary>
-internal sealed partial class TicketDesk(AppDb db, TimeProvider clock, IStringLocalizer<Texts> l, Mailer mailer, AttachmentStore store)
+internal sealed partial class TicketDesk(AppDb db, TimeProvider clock, IStringLocalizer<Texts> l, Mailer mailer, AttachmentStore store, SlaSettings sla)
 {
+    private SlaPolicy? policy;
     public const int MaxAttachmentsPerMessage = 10;
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -47,6 +49,7 @@ internal sealed partial class TicketDesk(AppDb db, TimeProvider clock, IStringLo
         if (errors.Count > 0) return (OperationResult.Fail([.. errors]), null);
         var files = await StoreAsync(draft.Attachments, ct);
         if (files.Errors.Count > 0) return (OperationResult.Fail([.. files.Errors]), null);
+        var levels = await PolicyAsync(ct);
 
         // Tickets are numbered one at a time, so two tickets opened at the same moment never draw the same number.
         // PostgreSQL waits on an advisory lock held to the end of the transaction; SQLite's transactions take the write lock.
@@ -60,6 +63,7 @@ internal sealed partial class TicketDesk(AppDb db, TimeProvider clock, IStringLo
             Priority = draft.Priority, CategoryId = draft.CategoryId, Language = draft.Language ?? requester.Language,
             CreatedAt = Now, UpdatedAt = Now, LastActivityAt = Now,
         };
+        TicketSla.Apply(ticket, levels);
         db.Tickets.Add(ticket);
         var message = AddMessage(ticket, TicketMessageKind.FromRequester, body, draft.Channel, files.Stored);
         (message.AuthorMemberId, message.FromAddress, message.FromName, message.MailMessageId) =
@@ -93,7 +97,7 @@ internal sealed partial class TicketDesk(AppDb db, TimeProvider clock, IStringLo
         (message.AuthorMemberId, message.FromAddress, message.FromName, message.MailMessageId) =
             (memberId ?? ticket.RequesterMemberId, Clip(fromAddress?.Trim(), 254) ?? ticket.RequesterEmail, Clip(fromName?.Trim(), 200) ?? ticket.RequesterName,
             MessageId(mailMessageId));
-        if (ticket.State is TicketState.WaitingForMember or TicketState.Solved) ChangeState(ticket, TicketState.Open);
+        if (ticket.State is TicketState.WaitingForMember or TicketState.Solved) ChangeState(ticket, TicketState.Open, await PolicyAsync(ct));
         await db.SaveChangesAsync(ct);
         return OperationResult.Ok;
     }
@@ -129,7 +133,7 @@ internal sealed partial class TicketDesk(AppDb db, TimeProvider clock, IStringLo
         var message = AddMessage(ticket, TicketMessageKind.Reply, text, TicketChannel.Email, files.Stored);
         (message.AuthorPersonId, message.MailMessageId) = (by, mail.MessageId);
         ticket.FirstRespondedAt ??= Now;
-        ChangeState(ticket, state);
+        ChangeState(ticket, state, await PolicyAsync(ct));
         await db.SaveChangesAsync(ct);
         return OperationResult.Ok;
     }

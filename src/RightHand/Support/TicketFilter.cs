@@ -70,7 +70,8 @@ internal sealed record TicketFilter(string View, string? Search, TicketState? St
             "unassigned" => tickets.Where(t => t.AssigneeId == null),
             "it" => tickets.Where(t => t.State == TicketState.WaitingForIt),
             "owner" => tickets.Where(t => t.State == TicketState.WaitingForOwner),
-            "sla" => tickets.Where(t => t.State != TicketState.Solved && t.State != TicketState.Closed
+            // Waiting for the member stops the clock: such a ticket is not at risk.
+            "sla" => tickets.Where(t => t.State != TicketState.Solved && t.State != TicketState.Closed && t.State != TicketState.WaitingForMember
                 && ((t.FirstRespondedAt == null && t.FirstResponseDueAt <= soon) || t.ResolutionDueAt <= soon)),
             _ => tickets,
         };
