@@ -74,7 +74,7 @@ internal static class WebHost
         services.AddExport();
         services.AddMembers();
         services.AddSupport();
-        services.AddSla();
+        services.AddSla(builder.Configuration);
         services.AddCannedAnswers();
         services.AddMemberApi();
         services.AddWebhooks(builder.Configuration);

@@ -63,4 +63,43 @@ public sealed class TicketSlaTests
         Assert.Equal((TicketState.Open, (DateTime?)null, 16L * 3600), (ticket.State, ticket.SlaPausedAt, ticket.SlaPausedSeconds));
         Assert.Equal((Utc(2, 16), Utc(10, 16)), (ticket.FirstResponseDueAt, ticket.ResolutionDueAt));
     }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task AnHourBeforeADueTime_TheAssigneeIsWarnedOnce_AndNobodyAboutATicketWaitingForTheMember(Engine engine)
+    {
+        var clock = new ManualClock(new DateTimeOffset(Utc(2, 8)));
+        await using var app = await TestApp.StartAsync(engine, new Dictionary<string, string?> { ["Jobs:Enabled"] = "false" }, clock: clock);
+        var owner = await StaffSession.SetUpOwnerAsync(app);
+        var assistant = await StaffSession.CreateAndSignInAsync(app, RightHand.Access.Roles.Assistant);
+        var urgent = await SupportPages.OpenByMailAsync(app, "lena@example.org", "Zugang gesperrt");
+        await DoAsync(app, d => d.SetPriorityAsync(urgent.Id, TicketPriority.Urgent)); // first response due 09:00 UTC
+        await DoAsync(app, d => d.AssignAsync(urgent.Id, assistant.PersonId));
+        var waiting = await SupportPages.OpenByMailAsync(app, "ben@example.org", "Kündigung");
+        await DoAsync(app, d => d.SetPriorityAsync(waiting.Id, TicketPriority.Urgent));
+        await DoAsync(app, d => d.SetStateAsync(waiting.Id, TicketState.WaitingForMember));
+
+        async Task<int> WarnAsync()
+        {
+            await using var scope = app.Scope();
+            return await scope.ServiceProvider.GetRequiredService<RightHand.Support.Sla.SlaWarnings>().SendDueAsync();
+        }
+        async Task<List<RightHand.Platform.Mail.OutgoingMail>> WarningsAsync()
+        {
+            await using var scope = app.Scope();
+            return await scope.ServiceProvider.GetRequiredService<AppDb>().OutgoingMails.AsNoTracking().Where(m => m.Subject.StartsWith("SLA")).ToListAsync();
+        }
+
+        clock.Advance(TimeSpan.FromMinutes(30)); // 08:30 UTC: within the hour before 09:00
+        Assert.Equal(1, await WarnAsync());
+        var mail = Assert.Single(await WarningsAsync());
+        Assert.Equal(assistant.Email, mail.To);
+        // In the assistant's language (German unless they chose English).
+        Assert.StartsWith($"SLA-Warnung: erste Antwort auf {urgent.Reference} fällig", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains($"/support/tickets/{urgent.Number}", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Zugang", mail.TextBody, StringComparison.Ordinal); // the member's words stay out of staff mail
+        clock.Advance(TimeSpan.FromMinutes(10));
+        Assert.Equal(0, await WarnAsync()); // once per due time
+        Assert.Single(await WarningsAsync());
+    }
 }
