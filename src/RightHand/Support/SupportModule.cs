@@ -6,6 +6,7 @@ internal static class SupportModule
     public static IServiceCollection AddSupport(this IServiceCollection services) => services
         .AddScoped<TicketDesk>()
         .AddScoped<TicketCategories>()
+        .AddScoped<Reports.SupportOverview>()
         .AddSingleton<AttachmentStore>();
 
     public static IEndpointRouteBuilder MapSupport(this IEndpointRouteBuilder app)

@@ -32,6 +32,7 @@ internal sealed class StaffNavigation
         new("Support", [
             new("Tickets", "/support", Permissions.SupportWork),
             new("New ticket", "/support/tickets/new", Permissions.SupportWork),
+            new("Support overview", "/support/overview", Permissions.SupportWork),
             new("Support settings", "/support/settings", Permissions.SupportSettings),
             new("Service levels", "/support/sla", Permissions.SupportSettings),
             new("Canned answers", "/support/answers", Permissions.SupportWork),
