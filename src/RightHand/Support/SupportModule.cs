@@ -6,7 +6,8 @@ internal static class SupportModule
     public static IServiceCollection AddSupport(this IServiceCollection services) => services
         .AddScoped<TicketDesk>()
         .AddScoped<TicketCategories>()
-        .AddSingleton<AttachmentStore>();
+        .AddSingleton<AttachmentStore>()
+        .AddScoped<Members.Privacy.IMemberErasureStep, TicketErasure>();
 
     public static IEndpointRouteBuilder MapSupport(this IEndpointRouteBuilder app)
     {

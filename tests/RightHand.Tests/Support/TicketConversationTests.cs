@@ -132,4 +132,33 @@ public sealed class TicketConversationTests
             Assert.Equal((bert.Id, "de", TicketChannel.Phone, TicketPriority.High), (ticket.RequesterMemberId, ticket.Language, ticket.Channel, ticket.Priority));
         }
     }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task MembersTicket_IsSealedInTheAuditTrail_AndBlankedWhenTheMemberIsErased(Engine engine)
+    {
+        await using var app = await TestApp.StartAsync(engine, new Dictionary<string, string?> { ["Jobs:Enabled"] = "false" });
+        var owner = await StaffSession.SetUpOwnerAsync(app);
+        var carla = await SupportPages.MemberAsync(app, owner.PersonId, "Carla", "Conrad", "carla@example.org");
+        var ticket = await SupportPages.OpenByMailAsync(app, "carla@example.org", "My divorce and my invoice", "Personal details about the divorce.");
+        await SupportPages.SentAsync(await SupportPages.PostMessageAsync(owner.Client, ticket.Number, "Sorry to hear about the divorce.", kind: "note",
+            files: [("letter.txt", "text/plain", System.Text.Encoding.UTF8.GetBytes("divorce letter"))]), $"/support/tickets/{ticket.Number}?done=note");
+
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+            var trail = await db.AuditEntries.AsNoTracking().Where(e => e.EntityType == "Ticket" || e.EntityType == "TicketMessage").ToListAsync();
+            Assert.NotEmpty(trail);
+            Assert.DoesNotContain(trail, e => System.Text.Json.JsonSerializer.Serialize(e).Contains("divorce", StringComparison.OrdinalIgnoreCase));
+            var erasure = scope.ServiceProvider.GetRequiredService<RightHand.Members.Privacy.MemberErasure>();
+            var erased = await erasure.EraseAsync(carla.Id, carla.Number, owner.PersonId);
+            Assert.True(erased.Succeeded, string.Join("; ", erased.Errors));
+        }
+
+        var page = await Html.GetAsync(owner.Client, $"/support/tickets/{ticket.Number}");
+        Assert.DoesNotContain("divorce", page.Body!.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("carla@example.org", page.Body.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(page.QuerySelectorAll("[data-testid=attachment]"));
+        Assert.Equal(2, page.QuerySelectorAll("[data-message-kind]").Length);
+    }
 }
