@@ -99,6 +99,23 @@ public sealed class TicketListTests
         Assert.Null((await Html.GetAsync(owner.Client, "/support")).QuerySelector("[data-saved-view]"));
     }
 
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task TheDesk_SpeaksGerman_ToAGermanBrowser(Engine engine)
+    {
+        await using var app = await TestApp.StartAsync(engine, new Dictionary<string, string?> { ["Jobs:Enabled"] = "false" });
+        var owner = await StaffSession.SetUpOwnerAsync(app);
+        await SupportPages.OpenByMailAsync(app, "kunde@example.org", "Rechnung fehlt");
+        var german = await StaffSession.SignInAsync(app, owner.Email, owner.Password, owner.AuthenticatorKey, app.CreateClient("de"));
+
+        var list = await Html.GetAsync(german, "/support");
+        Assert.Equal("Alle offenen", list.QuerySelector("[data-view=all]")!.ChildNodes[0].TextContent.Trim());
+        Assert.Equal("1 Tickets", list.QuerySelector("[data-testid=count]")!.TextContent);
+        Assert.Contains("Neu", list.QuerySelector("tr[data-ticket='10001']")!.TextContent, StringComparison.Ordinal);
+        var ticket = await Html.GetAsync(german, "/support/tickets/10001");
+        Assert.Equal("Verlauf", ticket.QuerySelector("[data-testid=conversation] h2")!.TextContent);
+    }
+
     private static IEnumerable<KeyValuePair<string, string>> Selected(IEnumerable<Guid> ids) => ids.Select(id => KeyValuePair.Create("Selected", id.ToString()));
 
     private static async Task<Guid[]> IdsAsync(TestApp app, params long[] numbers)
