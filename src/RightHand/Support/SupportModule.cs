@@ -7,7 +7,8 @@ internal static class SupportModule
         .AddScoped<TicketDesk>()
         .AddScoped<TicketCategories>()
         .AddSingleton<AttachmentStore>()
-        .AddScoped<Members.Privacy.IMemberErasureStep, TicketErasure>();
+        .AddScoped<Members.Privacy.IMemberErasureStep, TicketErasure>()
+        .AddScoped<Delegation.Offboarding.IOffboardingSource, TicketsHeld>();
 
     public static IEndpointRouteBuilder MapSupport(this IEndpointRouteBuilder app)
     {

@@ -125,4 +125,33 @@ public sealed class TicketListTests
         var found = await db.Tickets.AsNoTracking().Where(t => numbers.Contains(t.Number)).ToDictionaryAsync(t => t.Number, t => t.Id);
         return numbers.Select(n => found[n]).ToArray();
     }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task Offboarding_HandsTheLeaversOpenTicketsToTheSuccessor(Engine engine)
+    {
+        await using var app = await TestApp.StartAsync(engine, new Dictionary<string, string?> { ["Jobs:Enabled"] = "false" });
+        var owner = await StaffSession.SetUpOwnerAsync(app);
+        var leaver = await StaffSession.CreateAndSignInAsync(app, Roles.Assistant);
+        var successor = await StaffSession.CreateAndSignInAsync(app, Roles.Assistant);
+        var open = await SupportPages.OpenByMailAsync(app, "a@example.org", "Still open");
+        var solved = await SupportPages.OpenByMailAsync(app, "b@example.org", "Already solved");
+        await using (var scope = app.Scope())
+        {
+            var desk = scope.ServiceProvider.GetRequiredService<TicketDesk>();
+            Assert.True((await desk.BulkAssignAsync([open.Id, solved.Id], leaver.PersonId)).Succeeded);
+            Assert.True((await desk.SetStateAsync(solved.Id, TicketState.Solved)).Succeeded);
+        }
+
+        var page = await owner.Client.GetStringAsync($"/access/people/{leaver.PersonId}/offboard");
+        Assert.Contains("#10001 Still open", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Already solved", page, StringComparison.Ordinal);
+        await owner.Client.SubmitAsync($"/access/people/{leaver.PersonId}/offboard", "offboard", new Dictionary<string, string> { ["Successor"] = successor.PersonId.ToString() });
+
+        await using (var scope = app.Scope())
+        {
+            var assignees = await scope.ServiceProvider.GetRequiredService<AppDb>().Tickets.AsNoTracking().ToDictionaryAsync(t => t.Number, t => t.AssigneeId);
+            Assert.Equal((successor.PersonId, leaver.PersonId), (assignees[10001], assignees[10002]));
+        }
+    }
 }
