@@ -7,7 +7,9 @@ internal static class SupportModule
         .AddScoped<TicketDesk>()
         .AddScoped<TicketCategories>()
         .AddScoped<Reports.SupportOverview>()
-        .AddSingleton<AttachmentStore>();
+        .AddSingleton<AttachmentStore>()
+        .AddScoped<Members.Privacy.IMemberErasureStep, TicketErasure>()
+        .AddScoped<Delegation.Offboarding.IOffboardingSource, TicketsHeld>();
 
     public static IEndpointRouteBuilder MapSupport(this IEndpointRouteBuilder app)
     {

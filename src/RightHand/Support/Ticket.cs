@@ -61,9 +61,6 @@ internal sealed class Ticket
     public Guid? ParentId { get; set; }
 
     public string Reference => "#" + Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>Solved and closed tickets are done; every other state still needs someone.</summary>
-    public static bool IsDone(TicketState state) => state is TicketState.Solved or TicketState.Closed;
 }
 
 internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>

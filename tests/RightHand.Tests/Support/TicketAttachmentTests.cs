@@ -83,4 +83,36 @@ public sealed class TicketAttachmentTests
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Equal(link.TextContent, download.Content.Headers.ContentDisposition.FileNameStar);
     }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task CompleteExport_CarriesTheAttachments_AndRestoringPutsThemBackInTheStore(Engine engine)
+    {
+        var archive = Path.Combine(Directory.CreateTempSubdirectory("righthand-support-export-").FullName, "all.zip");
+        string sha;
+        await using (var source = await TestApp.StartAsync(engine, new Dictionary<string, string?> { ["Jobs:Enabled"] = "false" }))
+        {
+            var owner = await StaffSession.SetUpOwnerAsync(source);
+            var ticket = await SupportPages.OpenByMailAsync(source, "someone@example.org", "Screenshot");
+            await SupportPages.SentAsync(await SupportPages.PostMessageAsync(owner.Client, ticket.Number, "Here it is.", kind: "note", files: [("screen.png", "image/png", Png)]),
+                $"/support/tickets/{ticket.Number}?done=note");
+            await using var scope = source.Scope();
+            sha = (await scope.ServiceProvider.GetRequiredService<AppDb>().TicketAttachments.AsNoTracking().SingleAsync()).Sha256;
+            await using var file = File.Create(archive);
+            var manifest = await scope.ServiceProvider.GetRequiredService<RightHand.Platform.Export.FullExport>().WriteAsync(file);
+            Assert.Contains(manifest.Files, f => f.File == $"files/{sha}");
+        }
+
+        await using var target = await TestApp.StartAsync(engine, new Dictionary<string, string?> { ["Jobs:Enabled"] = "false" });
+        await using (var scope = target.Scope())
+        {
+            var restored = await scope.ServiceProvider.GetRequiredService<RightHand.Platform.Export.FullImport>().RestoreAsync(archive);
+            Assert.True(restored.Succeeded, string.Join("; ", restored.Errors));
+        }
+        await using var content = target.Services.GetRequiredService<AttachmentStore>().OpenRead(sha);
+        Assert.NotNull(content);
+        using var copy = new MemoryStream();
+        await content.CopyToAsync(copy);
+        Assert.Equal(Png, copy.ToArray());
+    }
 }

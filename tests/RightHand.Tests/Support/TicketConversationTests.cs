@@ -132,4 +132,56 @@ public sealed class TicketConversationTests
             Assert.Equal((bert.Id, "de", TicketChannel.Phone, TicketPriority.High), (ticket.RequesterMemberId, ticket.Language, ticket.Channel, ticket.Priority));
         }
     }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task MembersTicket_IsSealedInTheAuditTrail_AndBlankedWhenTheMemberIsErased(Engine engine)
+    {
+        await using var app = await TestApp.StartAsync(engine, new Dictionary<string, string?> { ["Jobs:Enabled"] = "false" });
+        var owner = await StaffSession.SetUpOwnerAsync(app);
+        var carla = await SupportPages.MemberAsync(app, owner.PersonId, "Carla", "Conrad", "carla@example.org");
+        var ticket = await SupportPages.OpenByMailAsync(app, "carla@example.org", "My divorce and my invoice", "Personal details about the divorce.");
+        await SupportPages.SentAsync(await SupportPages.PostMessageAsync(owner.Client, ticket.Number, "Sorry to hear about the divorce.", kind: "note",
+            files: [("letter.txt", "text/plain", System.Text.Encoding.UTF8.GetBytes("divorce letter"))]), $"/support/tickets/{ticket.Number}?done=note");
+
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+            var trail = await db.AuditEntries.AsNoTracking().Where(e => e.EntityType == "Ticket" || e.EntityType == "TicketMessage").ToListAsync();
+            Assert.NotEmpty(trail);
+            Assert.DoesNotContain(trail, e => System.Text.Json.JsonSerializer.Serialize(e).Contains("divorce", StringComparison.OrdinalIgnoreCase));
+            var erasure = scope.ServiceProvider.GetRequiredService<RightHand.Members.Privacy.MemberErasure>();
+            var erased = await erasure.EraseAsync(carla.Id, carla.Number, owner.PersonId);
+            Assert.True(erased.Succeeded, string.Join("; ", erased.Errors));
+        }
+
+        var page = await Html.GetAsync(owner.Client, $"/support/tickets/{ticket.Number}");
+        Assert.DoesNotContain("divorce", page.Body!.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("carla@example.org", page.Body.TextContent, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(page.QuerySelectorAll("[data-testid=attachment]"));
+        Assert.Equal(2, page.QuerySelectorAll("[data-message-kind]").Length);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task TicketsOpenedAtTheSameMoment_GetDifferentNumbers_AndAMemberNeverWritesIntoAnothersTicket(Engine engine)
+    {
+        await using var app = await TestApp.StartAsync(engine, new Dictionary<string, string?> { ["Jobs:Enabled"] = "false" });
+        var owner = await StaffSession.SetUpOwnerAsync(app);
+        var numbers = await Task.WhenAll(Enumerable.Range(1, 6).Select(async i =>
+            (await SupportPages.OpenByMailAsync(app, $"same{i}@example.org", $"Same moment {i}")).Number));
+        Assert.Equal(Enumerable.Range(10001, 6).Select(n => (long)n), numbers.Order());
+
+        var dora = await SupportPages.MemberAsync(app, owner.PersonId, "Dora", "Dietz", "dora@example.org");
+        var emil = await SupportPages.MemberAsync(app, owner.PersonId, "Emil", "Ernst", "emil@example.org");
+        var dorasTicket = await SupportPages.OpenAsync(app, new NewTicket(TicketChannel.Portal, new TicketRequester(dora.Id, null), "My plan", "Which plan am I on?"));
+        await using var scope = app.Scope();
+        var desk = scope.ServiceProvider.GetRequiredService<TicketDesk>();
+        var intruder = await desk.AddRequesterMessageAsync(dorasTicket.Id, "Let me in.", TicketChannel.Portal, memberId: emil.Id);
+        Assert.Equal(["This ticket does not exist."], intruder.Errors);
+        Assert.True((await desk.BulkCloseAsync([dorasTicket.Id])).Succeeded);
+        var late = await desk.AddRequesterMessageAsync(dorasTicket.Id, "One more thing.", TicketChannel.Portal, memberId: dora.Id);
+        Assert.Equal(["This ticket is closed; a new request opens a new ticket."], late.Errors);
+        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<AppDb>().TicketMessages.CountAsync(m => m.TicketId == dorasTicket.Id));
+    }
 }

@@ -99,6 +99,23 @@ public sealed class TicketListTests
         Assert.Null((await Html.GetAsync(owner.Client, "/support")).QuerySelector("[data-saved-view]"));
     }
 
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task TheDesk_SpeaksGerman_ToAGermanBrowser(Engine engine)
+    {
+        await using var app = await TestApp.StartAsync(engine, new Dictionary<string, string?> { ["Jobs:Enabled"] = "false" });
+        var owner = await StaffSession.SetUpOwnerAsync(app);
+        await SupportPages.OpenByMailAsync(app, "kunde@example.org", "Rechnung fehlt");
+        var german = await StaffSession.SignInAsync(app, owner.Email, owner.Password, owner.AuthenticatorKey, app.CreateClient("de"));
+
+        var list = await Html.GetAsync(german, "/support");
+        Assert.Equal("Alle offenen", list.QuerySelector("[data-view=all]")!.ChildNodes[0].TextContent.Trim());
+        Assert.Equal("1 Tickets", list.QuerySelector("[data-testid=count]")!.TextContent);
+        Assert.Contains("Neu", list.QuerySelector("tr[data-ticket='10001']")!.TextContent, StringComparison.Ordinal);
+        var ticket = await Html.GetAsync(german, "/support/tickets/10001");
+        Assert.Equal("Verlauf", ticket.QuerySelector("[data-testid=conversation] h2")!.TextContent);
+    }
+
     private static IEnumerable<KeyValuePair<string, string>> Selected(IEnumerable<Guid> ids) => ids.Select(id => KeyValuePair.Create("Selected", id.ToString()));
 
     private static async Task<Guid[]> IdsAsync(TestApp app, params long[] numbers)
@@ -107,5 +124,34 @@ public sealed class TicketListTests
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
         var found = await db.Tickets.AsNoTracking().Where(t => numbers.Contains(t.Number)).ToDictionaryAsync(t => t.Number, t => t.Id);
         return numbers.Select(n => found[n]).ToArray();
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task Offboarding_HandsTheLeaversOpenTicketsToTheSuccessor(Engine engine)
+    {
+        await using var app = await TestApp.StartAsync(engine, new Dictionary<string, string?> { ["Jobs:Enabled"] = "false" });
+        var owner = await StaffSession.SetUpOwnerAsync(app);
+        var leaver = await StaffSession.CreateAndSignInAsync(app, Roles.Assistant);
+        var successor = await StaffSession.CreateAndSignInAsync(app, Roles.Assistant);
+        var open = await SupportPages.OpenByMailAsync(app, "a@example.org", "Still open");
+        var solved = await SupportPages.OpenByMailAsync(app, "b@example.org", "Already solved");
+        await using (var scope = app.Scope())
+        {
+            var desk = scope.ServiceProvider.GetRequiredService<TicketDesk>();
+            Assert.True((await desk.BulkAssignAsync([open.Id, solved.Id], leaver.PersonId)).Succeeded);
+            Assert.True((await desk.SetStateAsync(solved.Id, TicketState.Solved)).Succeeded);
+        }
+
+        var page = await owner.Client.GetStringAsync($"/access/people/{leaver.PersonId}/offboard");
+        Assert.Contains("#10001 Still open", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Already solved", page, StringComparison.Ordinal);
+        await owner.Client.SubmitAsync($"/access/people/{leaver.PersonId}/offboard", "offboard", new Dictionary<string, string> { ["Successor"] = successor.PersonId.ToString() });
+
+        await using (var scope = app.Scope())
+        {
+            var assignees = await scope.ServiceProvider.GetRequiredService<AppDb>().Tickets.AsNoTracking().ToDictionaryAsync(t => t.Number, t => t.AssigneeId);
+            Assert.Equal((successor.PersonId, leaver.PersonId), (assignees[10001], assignees[10002]));
+        }
     }
 }

@@ -18,7 +18,7 @@ namespace RightHand.Platform.Export;
 /// transaction), row by row from a plain data reader straight into the zip, so memory stays flat
 /// however large the database is.
 /// </summary>
-internal sealed class FullExport(AppDb db, TimeProvider clock)
+internal sealed class FullExport(AppDb db, TimeProvider clock, Support.AttachmentStore attachments)
 {
     private const int ChunkBytes = 64 * 1024;
 
@@ -86,6 +86,16 @@ internal sealed class FullExport(AppDb db, TimeProvider clock)
                         fileEntries.Add(new($"files/{sha}", new FileInfo(path).Length, sha));
                         File.Delete(path);
                     }
+                }
+                // Ticket attachments live in the attachment store, not in a table: each one the tickets name goes in as files/<sha256> too.
+                foreach (var sha in await AttachmentHashesAsync(db, connection, tx, ct))
+                {
+                    if (filesWritten.Contains(sha) || attachments.OpenRead(sha) is not { } source) continue;
+                    filesWritten.Add(sha);
+                    var entry = zip.CreateEntry($"files/{sha}", CompressionLevel.Fastest);
+                    await using (var target = entry.Open())
+                    await using (source) await source.CopyToAsync(target, ct);
+                    fileEntries.Add(new($"files/{sha}", new FileInfo(attachments.PathOf(sha)).Length, sha));
                 }
                 var manifest = new ArchiveManifest(ArchiveManifest.FormatName, ArchiveManifest.CurrentVersion, schema, createdAt, tableEntries, fileEntries);
                 await using (var stream = zip.CreateEntry(ArchiveManifest.EntryName, CompressionLevel.Fastest).Open())
@@ -185,6 +195,20 @@ internal sealed class FullExport(AppDb db, TimeProvider clock)
 
     /// <summary>The property that marks a binary value in a row: <c>{"$file": "&lt;sha256&gt;"}</c>.</summary>
     public const string FileReference = "$file";
+
+    /// <summary>The content hashes the ticket attachments name, read in the export's (or import's) transaction.</summary>
+    internal static async Task<List<string>> AttachmentHashesAsync(AppDb db, DbConnection connection, DbTransaction tx, CancellationToken ct)
+    {
+        var entity = db.Model.FindEntityType(typeof(Support.TicketAttachment))!;
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = $"SELECT DISTINCT {Quote(entity.FindProperty(nameof(Support.TicketAttachment.Sha256))!.GetColumnName())} FROM {Quote(entity.GetTableName()!)}";
+        var hashes = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) hashes.Add(reader.GetString(0));
+        hashes.Sort(StringComparer.Ordinal);
+        return hashes;
+    }
 
     internal static async Task<List<int>> SchemaVersionsAsync(DbConnection connection, DbTransaction? tx, CancellationToken ct)
     {

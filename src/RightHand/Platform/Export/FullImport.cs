@@ -16,7 +16,7 @@ namespace RightHand.Platform.Export;
 /// replaces whatever the migrations seeded with the archive's rows, written as they are: the audit
 /// trail is copied, not recorded anew, so its hash chain still verifies. Any failure changes nothing.
 /// </summary>
-internal sealed class FullImport(AppDb db)
+internal sealed class FullImport(AppDb db, Support.AttachmentStore attachments)
 {
     /// <summary>Rows per INSERT statement: few round trips, well under either engine's limit of parameters.</summary>
     private const int ParametersPerStatement = 900;
@@ -50,6 +50,13 @@ internal sealed class FullImport(AppDb db)
                 foreach (var table in Enumerable.Reverse(tables)) await ExecAsync(connection, tx, $"DELETE FROM {FullExport.Quote(table.Name)}", ct);
                 foreach (var table in tables) await InsertAsync(zip, connection, tx, table, ct);
                 if (db.IsPostgres) foreach (var table in tables) await ResetSequencesAsync(connection, tx, table, ct);
+                // The attachments' content goes back into the store before the commit: a failure leaves only unreferenced files behind.
+                foreach (var sha in await FullExport.AttachmentHashesAsync(db, connection, tx, ct))
+                {
+                    if (zip.GetEntry($"files/{sha}") is not { } entry) continue;
+                    await using var content = entry.Open();
+                    await attachments.SaveAsync(content, ct);
+                }
                 await tx.CommitAsync(ct);
                 return OperationResult.Ok;
             }
