@@ -18,7 +18,7 @@ internal static class TicketSla
             var due = policy.Calendar.AddBusinessTime(ticket.CreatedAt, target.FirstResponse + waited);
             if (due != ticket.FirstResponseDueAt) (ticket.FirstResponseDueAt, ticket.FirstResponseWarnedAt) = (due, null);
         }
-        if (!Ticket.IsDone(ticket.State))
+        if (ticket.State is not (TicketState.Solved or TicketState.Closed))
         {
             var due = policy.Calendar.AddBusinessTime(ticket.CreatedAt, target.Resolution + waited);
             if (due != ticket.ResolutionDueAt) (ticket.ResolutionDueAt, ticket.ResolutionWarnedAt) = (due, null);
