@@ -6,11 +6,13 @@ internal static class SupportModule
     public static IServiceCollection AddSupport(this IServiceCollection services) => services
         .AddScoped<TicketDesk>()
         .AddScoped<TicketCategories>()
-        .AddSingleton<AttachmentStore>();
+        .AddSingleton<AttachmentStore>()
+        .AddScoped<Ratings.SatisfactionSurvey>();
 
     public static IEndpointRouteBuilder MapSupport(this IEndpointRouteBuilder app)
     {
         AttachmentEndpoints.Map(app);
+        Portal.PortalTicketEndpoints.Map(app);
         return app;
     }
 }
