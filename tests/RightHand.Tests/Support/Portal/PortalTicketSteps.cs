@@ -16,6 +16,16 @@ internal sealed record PortalMember(HttpClient Client, Guid Id, string Number, s
 /// <summary>What the portal ticket tests do as a member at the browser, and as staff through the desk.</summary>
 internal static class PortalTicketSteps
 {
+    /// <summary>Mail stays in the outbox, where the tests read it.</summary>
+    public static readonly Dictionary<string, string?> NoJobs = new() { ["Jobs:Enabled"] = "false" };
+
+    /// <summary>The owner set up, and the member Emily Evans (English) signed in to the portal.</summary>
+    public static async Task<(StaffSession Owner, PortalMember Emily)> OwnerAndEmilyAsync(TestApp app)
+    {
+        var owner = await StaffSession.SetUpOwnerAsync(app);
+        return (owner, await MemberAsync(app, owner, "Emily", "Evans", "emily@example.org"));
+    }
+
     /// <summary>Creates a member, invites them and signs them in to the portal.</summary>
     public static async Task<PortalMember> MemberAsync(TestApp app, StaffSession owner, string first, string last, string email, string language = "en")
     {

@@ -14,15 +14,12 @@ namespace RightHand.Tests.Support.Portal;
 /// <summary>The member's tickets in the portal: asking, the conversation without internal notes, answering, attachments, paging.</summary>
 public sealed class PortalTicketTests
 {
-    private static readonly Dictionary<string, string?> NoJobs = new() { ["Jobs:Enabled"] = "false" };
-
     [Theory]
     [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
     public async Task AMember_AsksWithAFile_SeesOnlyPublicReplies_AndTheirAnswerReopensTheTicket(Engine engine)
     {
-        await using var app = await TestApp.StartAsync(engine, NoJobs);
-        var owner = await StaffSession.SetUpOwnerAsync(app);
-        var emily = await PortalTicketSteps.MemberAsync(app, owner, "Emily", "Evans", "emily@example.org");
+        await using var app = await TestApp.StartAsync(engine, PortalTicketSteps.NoJobs);
+        var (owner, emily) = await PortalTicketSteps.OwnerAndEmilyAsync(app);
 
         var number = await PortalTicketSteps.AskAsync(emily, "Cannot download my invoice", "The button does nothing.",
             ("error.txt", "text/plain", Encoding.UTF8.GetBytes("Error 500")));
@@ -84,9 +81,8 @@ public sealed class PortalTicketTests
     [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
     public async Task AnotherMembersTicket_IsNotFound_ByNumber_AttachmentOrFormPost(Engine engine)
     {
-        await using var app = await TestApp.StartAsync(engine, NoJobs);
-        var owner = await StaffSession.SetUpOwnerAsync(app);
-        var emily = await PortalTicketSteps.MemberAsync(app, owner, "Emily", "Evans", "emily@example.org");
+        await using var app = await TestApp.StartAsync(engine, PortalTicketSteps.NoJobs);
+        var (owner, emily) = await PortalTicketSteps.OwnerAndEmilyAsync(app);
         var max = await PortalTicketSteps.MemberAsync(app, owner, "Max", "Mustermann", "max@example.org");
         var hers = await PortalTicketSteps.AskAsync(emily, "My private matter", "Only for you.", ("private.txt", "text/plain", Encoding.UTF8.GetBytes("private")));
         var his = await PortalTicketSteps.AskAsync(max, "My own question", "Hello.");
@@ -127,9 +123,8 @@ public sealed class PortalTicketTests
     public async Task TheList_ShowsTheMembersTicketsNewestFirst_InPages(Engine engine)
     {
         var clock = new ManualClock();
-        await using var app = await TestApp.StartAsync(engine, NoJobs, clock);
-        var owner = await StaffSession.SetUpOwnerAsync(app);
-        var emily = await PortalTicketSteps.MemberAsync(app, owner, "Emily", "Evans", "emily@example.org");
+        await using var app = await TestApp.StartAsync(engine, PortalTicketSteps.NoJobs, clock);
+        var (_, emily) = await PortalTicketSteps.OwnerAndEmilyAsync(app);
         for (var i = 1; i <= 21; i++)
         {
             await SupportPages.OpenAsync(app, new NewTicket(TicketChannel.Email, new TicketRequester(emily.Id, null), $"Question {i}", "Hello."));
@@ -151,7 +146,7 @@ public sealed class PortalTicketTests
     [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
     public async Task WhileTypingTheSubject_PublishedAnswersAreSuggested_AndTheirButtonCountsADeflection(Engine engine)
     {
-        await using var app = await TestApp.StartAsync(engine, NoJobs);
+        await using var app = await TestApp.StartAsync(engine, PortalTicketSteps.NoJobs);
         var owner = await StaffSession.SetUpOwnerAsync(app);
         for (var i = 1; i <= 6; i++) await WriteAnswerAsync(owner, $"Invoice question {i}", "About invoices.", faq: true);
         await WriteAnswerAsync(owner, "Invoice internals", "Staff only.", faq: false);

@@ -16,14 +16,12 @@ namespace RightHand.Tests.Support.Ratings;
 /// <summary>Satisfaction: the mail with one-click links when a ticket is solved, the rating page, rating in the portal, the staff report.</summary>
 public sealed partial class SatisfactionTests
 {
-    private static readonly Dictionary<string, string?> NoJobs = new() { ["Jobs:Enabled"] = "false" };
-
     [Theory]
     [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
     public async Task SolvingATicket_MailsRatingLinks_OpeningOneChangesNothing_TheButtonSaves_UntilTheTicketIsClosed(Engine engine)
     {
         var clock = new ManualClock();
-        await using var app = await TestApp.StartAsync(engine, NoJobs, clock);
+        await using var app = await TestApp.StartAsync(engine, PortalTicketSteps.NoJobs, clock);
         var owner = await StaffSession.SetUpOwnerAsync(app);
         var member = await SupportPages.MemberAsync(app, owner.PersonId, "Jana", "Jäger", "jana@example.org", "de");
         var ticket = await SupportPages.OpenAsync(app, new NewTicket(TicketChannel.Email, new TicketRequester(member.Id, null), "Rechnung fehlt", "Hallo"));
@@ -82,9 +80,8 @@ public sealed partial class SatisfactionTests
     [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
     public async Task AMember_RatesTheSolvedTicketInThePortal_AndAnsweringReopensIt(Engine engine)
     {
-        await using var app = await TestApp.StartAsync(engine, NoJobs);
-        var owner = await StaffSession.SetUpOwnerAsync(app);
-        var emily = await PortalTicketSteps.MemberAsync(app, owner, "Emily", "Evans", "emily@example.org");
+        await using var app = await TestApp.StartAsync(engine, PortalTicketSteps.NoJobs);
+        var (owner, emily) = await PortalTicketSteps.OwnerAndEmilyAsync(app);
         var number = await PortalTicketSteps.AskAsync(emily, "Password reset", "The mail never arrives.");
         var ticket = await PortalTicketSteps.TicketAsync(app, number);
         Assert.Null((await Html.GetAsync(emily.Client, $"/portal/tickets/{number}")).QuerySelector("[data-testid=rating] form"));
@@ -112,7 +109,7 @@ public sealed partial class SatisfactionTests
     public async Task TheReport_AveragesPerAgentAndCategory_OverTheChosenPeriod_WithTheLatestComments(Engine engine)
     {
         var clock = new ManualClock();
-        await using var app = await TestApp.StartAsync(engine, NoJobs, clock);
+        await using var app = await TestApp.StartAsync(engine, PortalTicketSteps.NoJobs, clock);
         var owner = await StaffSession.SetUpOwnerAsync(app);
         var assistant = await StaffSession.CreateAndSignInAsync(app, Roles.Assistant);
         var member = await SupportPages.MemberAsync(app, owner.PersonId, "Emily", "Evans", "emily@example.org");
