@@ -104,12 +104,16 @@ public sealed class PortalTicketTests
         // His own page's forms, with his valid antiforgery token, posted at her ticket: nothing is written.
         var answer = await PortalTicketSteps.PostAsync(max.Client, $"/portal/tickets/{hers}", "answer",
             new Dictionary<string, string> { ["Answer.Body"] = "I am in your ticket" }, loadFrom: $"/portal/tickets/{his}");
-        Assert.NotEqual(HttpStatusCode.Redirect, answer.StatusCode);
+        // Refused exactly as at a number nobody has: the answer tells nothing about her ticket.
+        var nobodys = await PortalTicketSteps.PostAsync(max.Client, "/portal/tickets/99999", "answer",
+            new Dictionary<string, string> { ["Answer.Body"] = "I am in your ticket" }, loadFrom: $"/portal/tickets/{his}");
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        Assert.Equal(nobodys.StatusCode, answer.StatusCode);
         var hisTicket = await PortalTicketSteps.TicketAsync(app, his);
         await PortalTicketSteps.DeskAsync(app, d => d.SetStateAsync(hisTicket.Id, TicketState.Solved));
         var rate = await PortalTicketSteps.PostAsync(max.Client, $"/portal/tickets/{hers}", "rate",
             new Dictionary<string, string> { ["Rating.Score"] = "1", ["Rating.Comment"] = "bad" }, loadFrom: $"/portal/tickets/{his}");
-        Assert.NotEqual(HttpStatusCode.Redirect, rate.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, rate.StatusCode);
         var after = await PortalTicketSteps.TicketAsync(app, hers);
         Assert.Null(after.Rating);
         await using (var scope = app.Scope())
