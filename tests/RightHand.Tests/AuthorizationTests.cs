@@ -25,6 +25,8 @@ public sealed partial class AuthorizationTests
         "/status/{Code:int}", "/access-denied", "/error",
         // The member portal's way in, and the look it has before anyone signs in.
         "/portal/sign-in", "/portal/link/{Token}", "/portal/invitation/{Token}", "/portal/register", "/portal/logo", "/portal/theme.css",
+        // The satisfaction link mailed when a ticket is solved: its signed token is the permission, so no sign-in is needed.
+        "/portal/rate/{Token}",
     };
 
     /// <summary>The framework's own: Blazor's redirect helper for enhanced navigation, which checks its own protected payload.</summary>

@@ -18,7 +18,13 @@ internal static class AttachmentEndpoints
     private static async Task<IResult> DownloadAsync(Guid id, HttpContext context, AppDb db, AttachmentStore store, CancellationToken ct)
     {
         var attachment = await db.TicketAttachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct);
-        if (attachment is null || store.OpenRead(attachment.Sha256) is not { } content) return Results.NotFound();
+        return attachment is null ? Results.NotFound() : Send(attachment, context, store);
+    }
+
+    /// <summary>Sends a file the caller has checked the reader may see (staff here, the member's own in the portal).</summary>
+    public static IResult Send(TicketAttachment attachment, HttpContext context, AttachmentStore store)
+    {
+        if (store.OpenRead(attachment.Sha256) is not { } content) return Results.NotFound();
         var headers = context.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
         headers.ContentSecurityPolicy = "sandbox; default-src 'none'; img-src 'self'";

@@ -9,11 +9,13 @@ internal static class SupportModule
         .AddScoped<Reports.SupportOverview>()
         .AddSingleton<AttachmentStore>()
         .AddScoped<Members.Privacy.IMemberErasureStep, TicketErasure>()
-        .AddScoped<Delegation.Offboarding.IOffboardingSource, TicketsHeld>();
+        .AddScoped<Delegation.Offboarding.IOffboardingSource, TicketsHeld>()
+        .AddScoped<Ratings.SatisfactionSurvey>();
 
     public static IEndpointRouteBuilder MapSupport(this IEndpointRouteBuilder app)
     {
         AttachmentEndpoints.Map(app);
+        Portal.PortalTicketEndpoints.Map(app);
         return app;
     }
 }

@@ -57,6 +57,8 @@ internal sealed class Ticket
     /// <summary>The requester's satisfaction, 1 to 5, once asked.</summary>
     public int? Rating { get; set; }
     public string? RatingComment { get; set; }
+    /// <summary>When the requester last gave or changed the rating: the satisfaction report counts by it.</summary>
+    public DateTime? RatedAt { get; set; }
     public Guid? MergedIntoId { get; set; }
     public Guid? ParentId { get; set; }
 
@@ -92,5 +94,6 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasIndex(t => new { t.CategoryId, t.State });
         builder.HasIndex(t => new { t.RequesterMemberId, t.CreatedAt });
         builder.HasIndex(t => t.RequesterEmailKey);
+        builder.HasIndex(t => t.RatedAt);
     }
 }

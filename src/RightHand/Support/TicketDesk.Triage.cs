@@ -23,6 +23,7 @@ internal sealed partial class TicketDesk
         if (!Enum.IsDefined(state) || state == TicketState.New) return OperationResult.Fail(l["State: choose one of the states after new."]);
         if (ticket.State == state) return OperationResult.Fail(l["State: the ticket already has this state."]);
         ChangeState(ticket, state, await PolicyAsync(ct));
+        if (state == TicketState.Solved) await survey.OnSolvedAsync(ticket, ct);
         await db.SaveChangesAsync(ct);
         return OperationResult.Ok;
     }

@@ -26,7 +26,8 @@ internal sealed record NewTicket(TicketChannel Channel, TicketRequester Requeste
 /// internal notes), and triage (state, priority, category, assignee, tags, in bulk too). Each checks all its input first
 /// and saves once, so bad input changes nothing and the audit trail records the whole change.
 /// </summary>
-internal sealed partial class TicketDesk(AppDb db, TimeProvider clock, IStringLocalizer<Texts> l, Mailer mailer, AttachmentStore store, SlaSettings sla)
+internal sealed partial class TicketDesk(AppDb db, TimeProvider clock, IStringLocalizer<Texts> l, Mailer mailer, AttachmentStore store, SlaSettings sla,
+    Ratings.SatisfactionSurvey survey)
 {
     private SlaPolicy? policy;
     public const int MaxAttachmentsPerMessage = 10;
@@ -133,6 +134,8 @@ internal sealed partial class TicketDesk(AppDb db, TimeProvider clock, IStringLo
         var message = AddMessage(ticket, TicketMessageKind.Reply, text, TicketChannel.Email, files.Stored);
         (message.AuthorPersonId, message.MailMessageId) = (by, mail.MessageId);
         ticket.FirstRespondedAt ??= Now;
+        // The requester is asked for a rating when the ticket becomes solved, not again for a further reply on a solved ticket.
+        if (state == TicketState.Solved && ticket.State != TicketState.Solved) await survey.OnSolvedAsync(ticket, ct);
         ChangeState(ticket, state, await PolicyAsync(ct));
         await db.SaveChangesAsync(ct);
         return OperationResult.Ok;

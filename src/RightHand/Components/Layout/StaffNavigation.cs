@@ -36,6 +36,7 @@ internal sealed class StaffNavigation
             new("Support settings", "/support/settings", Permissions.SupportSettings),
             new("Service levels", "/support/sla", Permissions.SupportSettings),
             new("Canned answers", "/support/answers", Permissions.SupportWork),
+            new("Satisfaction", "/support/satisfaction", Permissions.SupportWork),
         ]),
         new("Work", [
             new("Tasks", "/delegation/tasks", Permissions.TasksWork),

@@ -23,6 +23,9 @@ internal static class Display
 
     public static string Number(long value) => value.ToString("N0", CultureInfo.CurrentCulture);
 
+    /// <summary>A figure with a fixed number of decimals (an average rating "4,3"), in the reader's culture.</summary>
+    public static string Number(double value, int decimals) => value.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.CurrentCulture);
+
     private static TimeZoneInfo FindZone()
     {
         try { return TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"); }
