@@ -39,6 +39,7 @@ public sealed partial class AccessibilityFixture : OwnerFixture
         await SeedTasksAsync();
         await SeedMembersAsync();
         await SeedPortalAndWebhookAsync(owner);
+        await SeedSupportAsync();
         MailUrl = owner.Url;
         await owner.Context.CloseAsync();
     }
@@ -169,7 +170,10 @@ public sealed class AccessibilityTests(AccessibilityFixture fixture, Xunit.Abstr
         ["/platform/export"] = "Export", ["/members"] = "Members", ["/members/new"] = "New member", ["/members/settings"] = "Register settings",
         ["/members/bulk"] = "Change many members", ["/members/bulk/{id}"] = "Bulk update", ["/members/{number}/erase"] = "Erase personal data",
         ["/members/webhooks"] = "Webhooks", ["/members/webhooks/{id}"] = "Webhook deliveries", ["/members/portal"] = "Member portal",
-        ["/portal/sign-in"] = "Sign in to the member portal", ["/portal/profile"] = "My data", ["/portal/consents"] = "Consents", ["/status/404"] = "Page not found", ["/no-such-page"] = "Page not found", ["/signin"] = "Sign in",
+        ["/portal/sign-in"] = "Sign in to the member portal", ["/portal/profile"] = "My data", ["/portal/consents"] = "Consents", ["/support"] = "Tickets", ["/support/tickets/new"] = "New ticket",
+        ["/support/settings"] = "Support settings", ["/support/sla"] = "Service levels", ["/support/answers"] = "Canned answers",
+        ["/support/answers/new"] = "Write a canned answer", ["/support/overview"] = "Support overview", ["/support/satisfaction"] = "Satisfaction",
+        ["/portal/help"] = "Questions and answers", ["/portal/tickets"] = "My requests", ["/portal/tickets/new"] = "Ask a new question", ["/status/404"] = "Page not found", ["/no-such-page"] = "Page not found", ["/signin"] = "Sign in",
     };
 
     [Theory]
@@ -231,6 +235,21 @@ public sealed class AccessibilityTests(AccessibilityFixture fixture, Xunit.Abstr
     [InlineData("/portal")]
     [InlineData("/portal/profile")]
     [InlineData("/portal/consents")]
+    [InlineData("/support")]
+    [InlineData("/support (de)")]
+    [InlineData("/support/tickets/{number}")]
+    [InlineData("/support/tickets/new")]
+    [InlineData("/support/settings")]
+    [InlineData("/support/sla")]
+    [InlineData("/support/answers")]
+    [InlineData("/support/answers/new")]
+    [InlineData("/support/answers/{id}")]
+    [InlineData("/support/overview")]
+    [InlineData("/support/satisfaction")]
+    [InlineData("/portal/help")]
+    [InlineData("/portal/tickets")]
+    [InlineData("/portal/tickets/new")]
+    [InlineData("/portal/tickets/{number}")]
     [InlineData("/status/404")]
     [InlineData("/no-such-page")]
     public async Task Page_has_no_serious_accessibility_violations(string name)
@@ -346,6 +365,25 @@ public sealed class AccessibilityTests(AccessibilityFixture fixture, Xunit.Abstr
                 break;
             case "/portal/sign-in" or "/portal/sign-in (de)":
                 page = await fixture.NewPageAsync(language);
+                await page.GotoAsync(Journeys.Url(app, path));
+                break;
+            case "/support/tickets/{number}":
+                page = await fixture.NewOwnerPageAsync(language);
+                await page.GotoAsync(Journeys.Url(app, $"/support/tickets/{fixture.MemberTicketNumber}"));
+                await Expect(page.GetByTestId("subject")).ToHaveTextAsync(AccessibilityFixture.TicketSubject);
+                break;
+            case "/support/answers/{id}":
+                page = await fixture.NewOwnerPageAsync(language);
+                await page.GotoAsync(Journeys.Url(app, $"/support/answers/{fixture.AnswerId}"));
+                await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(AccessibilityFixture.AnswerTitle);
+                break;
+            case "/portal/tickets/{number}":
+                page = await fixture.NewPageAsync(language, fixture.MemberState);
+                await page.GotoAsync(Journeys.Url(app, $"/portal/tickets/{fixture.MemberTicketNumber}"));
+                await Expect(page.GetByTestId("subject")).ToHaveTextAsync(AccessibilityFixture.TicketSubject);
+                break;
+            case "/portal/help" or "/portal/tickets" or "/portal/tickets/new":
+                page = await fixture.NewPageAsync(language, fixture.MemberState);
                 await page.GotoAsync(Journeys.Url(app, path));
                 break;
             case "/portal" or "/portal/profile" or "/portal/consents":
