@@ -34,7 +34,9 @@ internal static class TicketSla
             return;
         }
         if (from != TicketState.WaitingForMember || ticket.SlaPausedAt is not { } since) return;
-        ticket.SlaPausedSeconds += (long)policy.Calendar.BusinessTimeBetween(since, now).TotalSeconds;
+        // Only waiting before the resolution fell due counts: a wait that starts after a breach does not undo it.
+        var until = ticket.ResolutionDueAt is { } due && due < now ? due : now;
+        if (until > since) ticket.SlaPausedSeconds += (long)policy.Calendar.BusinessTimeBetween(since, until).TotalSeconds;
         ticket.SlaPausedAt = null;
         Apply(ticket, policy);
     }
