@@ -1,3 +1,5 @@
+using RightHand.Support.Inbound;
+
 namespace RightHand.Support;
 
 /// <summary>The support desk: tickets, their conversation, attachments and categories.</summary>
@@ -6,7 +8,8 @@ internal static class SupportModule
     public static IServiceCollection AddSupport(this IServiceCollection services) => services
         .AddScoped<TicketDesk>()
         .AddScoped<TicketCategories>()
-        .AddSingleton<AttachmentStore>();
+        .AddSingleton<AttachmentStore>()
+        .AddMailIntake();
 
     public static IEndpointRouteBuilder MapSupport(this IEndpointRouteBuilder app)
     {
