@@ -14,6 +14,7 @@ internal static class SupportModule
     public static IEndpointRouteBuilder MapSupport(this IEndpointRouteBuilder app)
     {
         AttachmentEndpoints.Map(app);
+        app.MapInboundMailApi();
         return app;
     }
 }
