@@ -15,6 +15,7 @@ internal static class SupportModule
     {
         AttachmentEndpoints.Map(app);
         app.MapInboundMailApi();
+        app.MapRejectedMail();
         return app;
     }
 }

@@ -34,6 +34,7 @@ internal sealed class StaffNavigation
             new("New ticket", "/support/tickets/new", Permissions.SupportWork),
             new("Support settings", "/support/settings", Permissions.SupportSettings),
             new("Service levels", "/support/sla", Permissions.SupportSettings),
+            new("Rejected mail", "/support/rejected-mail", Permissions.SupportSettings),
             new("Canned answers", "/support/answers", Permissions.SupportWork),
         ]),
         new("Work", [
