@@ -37,6 +37,17 @@ public sealed class InboundMailApiTests
         Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(assistant, ReceivedMail.Text("anna@example.org", "Help", "x", "<api2@example.org>"))).StatusCode);
     }
 
+    [Fact]
+    public async Task OpenApi_DescribesTheInboundMailEndpoint()
+    {
+        await using var app = await TestApp.StartAsync(Engine.Sqlite);
+        var doc = System.Text.Json.JsonDocument.Parse(await app.CreateClient().GetStringAsync("/openapi/v1.json")).RootElement;
+        var post = doc.GetProperty("paths").GetProperty("/api/v1/inbound-mail").GetProperty("post");
+        Assert.True(post.GetProperty("requestBody").GetProperty("content").TryGetProperty("message/rfc822", out _));
+        Assert.Superset(new HashSet<string> { "200", "413", "415", "422" }, post.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToHashSet());
+        Assert.Contains("already-received", post.GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
     private static async Task<HttpResponseMessage> PostAsync(HttpClient api, byte[] mail)
     {
         using var content = new ByteArrayContent(mail);
