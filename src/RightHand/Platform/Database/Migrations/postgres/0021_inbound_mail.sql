@@ -1,4 +1,4 @@
--- 0019: receiving mail: every mail the desk took (by Message-ID, so a re-delivery adds nothing; auto-replies marked;
+-- 0021: receiving mail: every mail the desk took (by Message-ID, so a re-delivery adds nothing; auto-replies marked;
 -- the receipt we sent), and outgoing mail learns that a delivery-status report came back for it.
 
 CREATE TABLE inbound_mails (
