@@ -63,6 +63,11 @@ internal static class Permissions
     public const string SupportWork = "support.work";
     /// <summary>The support desk's settings: ticket categories, service levels.</summary>
     public const string SupportSettings = "support.settings";
+    /// <summary>
+    /// Post received mail to the desk (/api/v1/inbound-mail): a permission of its own so that a mail server's token
+    /// can deliver mail and do nothing else.
+    /// </summary>
+    public const string SupportInbound = "support.inbound";
     /// <summary>A member in the portal: their own data only. Its policy also demands the portal's own sign-in (see PermissionPolicyProvider).</summary>
     public const string PortalSelf = "portal.self";
 
@@ -70,9 +75,9 @@ internal static class Permissions
     {
         [Roles.Owner] = FrozenSet.Create(DashboardView, PeopleManage, SessionsManage, TokensManage, AuditRead, JobsRead, OutboxRead, AccountSelf, ApprovalsDecide,
             TasksWork, DecisionsTake, PlaybooksEdit, DataExport, MembersRead, MembersEdit, MembersSettings, MembersSync, MembersErase,
-            SupportWork, SupportSettings),
+            SupportWork, SupportSettings, SupportInbound),
         [Roles.Assistant] = FrozenSet.Create(DashboardView, AccountSelf, TasksWork, DecisionsTake, PlaybooksEdit, MembersRead, MembersEdit, SupportWork),
-        [Roles.It] = FrozenSet.Create(DashboardView, JobsRead, AccountSelf, MembersSync),
+        [Roles.It] = FrozenSet.Create(DashboardView, JobsRead, AccountSelf, MembersSync, SupportInbound),
         [Roles.Accountant] = FrozenSet.Create(DashboardView, AccountSelf),
         [Roles.Member] = FrozenSet.Create(PortalSelf),
         [Roles.Shareholder] = FrozenSet<string>.Empty,

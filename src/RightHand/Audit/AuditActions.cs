@@ -75,6 +75,7 @@ internal static class AuditActions
         "TicketAttachment" => l["ticket attachment"],
         "SavedTicketView" => l["saved view of the ticket list"],
         "CannedAnswer" => l["canned answer record"],
+        "InboundMail" => l["received mail"],
         _ => entityType,
     };
 }

@@ -1,3 +1,5 @@
+using RightHand.Support.Inbound;
+
 namespace RightHand.Support;
 
 /// <summary>The support desk: tickets, their conversation, attachments and categories.</summary>
@@ -10,12 +12,15 @@ internal static class SupportModule
         .AddSingleton<AttachmentStore>()
         .AddScoped<Members.Privacy.IMemberErasureStep, TicketErasure>()
         .AddScoped<Delegation.Offboarding.IOffboardingSource, TicketsHeld>()
-        .AddScoped<Ratings.SatisfactionSurvey>();
+        .AddScoped<Ratings.SatisfactionSurvey>()
+        .AddMailIntake();
 
     public static IEndpointRouteBuilder MapSupport(this IEndpointRouteBuilder app)
     {
         AttachmentEndpoints.Map(app);
         Portal.PortalTicketEndpoints.Map(app);
+        app.MapInboundMailApi();
+        app.MapRejectedMail();
         return app;
     }
 }

@@ -82,7 +82,7 @@ internal sealed partial class TicketDesk(AppDb db, TimeProvider clock, IStringLo
     /// </summary>
     public async Task<OperationResult> AddRequesterMessageAsync(Guid ticketId, string? body, TicketChannel channel, Guid? memberId = null,
         string? fromAddress = null, string? fromName = null, IReadOnlyList<NewAttachment>? attachments = null, string? mailMessageId = null,
-        CancellationToken ct = default)
+        bool automatic = false, CancellationToken ct = default)
     {
         var ticket = await db.Tickets.FindAsync([ticketId], ct);
         if (ticket is null || (memberId is not null && ticket.RequesterMemberId != memberId)) return OperationResult.Fail(l["This ticket does not exist."]);
@@ -98,7 +98,8 @@ internal sealed partial class TicketDesk(AppDb db, TimeProvider clock, IStringLo
         (message.AuthorMemberId, message.FromAddress, message.FromName, message.MailMessageId) =
             (memberId ?? ticket.RequesterMemberId, Clip(fromAddress?.Trim(), 254) ?? ticket.RequesterEmail, Clip(fromName?.Trim(), 200) ?? ticket.RequesterName,
             MessageId(mailMessageId));
-        if (ticket.State is TicketState.WaitingForMember or TicketState.Solved) ChangeState(ticket, TicketState.Open, await PolicyAsync(ct));
+        // An out-of-office reply is kept in the conversation but is no answer: the ticket goes on waiting.
+        if (!automatic && ticket.State is TicketState.WaitingForMember or TicketState.Solved) ChangeState(ticket, TicketState.Open, await PolicyAsync(ct));
         await db.SaveChangesAsync(ct);
         return OperationResult.Ok;
     }

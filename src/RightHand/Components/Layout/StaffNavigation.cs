@@ -35,6 +35,7 @@ internal sealed class StaffNavigation
             new("Support overview", "/support/overview", Permissions.SupportWork),
             new("Support settings", "/support/settings", Permissions.SupportSettings),
             new("Service levels", "/support/sla", Permissions.SupportSettings),
+            new("Rejected mail", "/support/rejected-mail", Permissions.SupportSettings),
             new("Canned answers", "/support/answers", Permissions.SupportWork),
             new("Satisfaction", "/support/satisfaction", Permissions.SupportWork),
         ]),

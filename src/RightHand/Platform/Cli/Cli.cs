@@ -52,6 +52,7 @@ internal static class Cli
         root.Add(DemoCommands());
         root.Add(ExportCommand());
         root.Add(ImportCommand());
+        root.Add(MailCommands());
         root.Add(SchemaScriptCommand());
         return await root.Parse(args).InvokeAsync();
     }
@@ -178,6 +179,32 @@ internal static class Cli
             parse.GetValue(file)!, parse.GetValue(dryRun), parse.GetValue(mapping), parse.GetValue(key) == "email" ? Members.Import.ImportKey.Email : Members.Import.ImportKey.Number,
             parse.GetValue(allOrNothing), parse.GetValue(source)!), Console.Out, Console.Error, token), ct));
         return command;
+    }
+
+    /// <summary>Where <c>mail receive</c> reads the message; tests put a message there.</summary>
+    internal static Func<Stream> StandardInput { get; set; } = Console.OpenStandardInput;
+
+    private static Command MailCommands()
+    {
+        var receive = new Command("receive", "Take one mail from standard input onto the support desk (for a Postfix pipe or fetchmail's mda); "
+            + "exit code 0 when taken, 2 when rejected (kept in the rejected-mail folder), 75 for a temporary failure (the mail server retries)");
+        receive.SetAction(async (parse, ct) =>
+        {
+            // Read first and whole: the mail server's pipe must be drained even when the database turns out to be down.
+            var raw = await Support.Inbound.MailReceiveCommand.ReadAsync(StandardInput(), ct);
+            try
+            {
+                return await WithApp(parse, (services, token) => Support.Inbound.MailReceiveCommand.RunAsync(services, raw, Console.Out, Console.Error, token), ct);
+            }
+            // Whatever stops the mail from being taken now (the database down, the disk full) is temporary for the mail
+            // server: it keeps the mail and retries, instead of bouncing it to the sender.
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                await Console.Error.WriteLineAsync($"temporary failure, the mail server should retry: {ex.Message}");
+                return Support.Inbound.MailReceiveCommand.TemporaryFailure;
+            }
+        });
+        return new Command("mail", "Receive mail for the support desk") { receive };
     }
 
     /// <summary>For developers writing a migration: the full schema the EF model wants, to diff against.</summary>

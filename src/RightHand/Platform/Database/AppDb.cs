@@ -75,6 +75,7 @@ internal sealed class AppDb(DbContextOptions<AppDb> options, AuditRecorder audit
     public DbSet<Support.TicketMessage> TicketMessages => Set<Support.TicketMessage>();
     public DbSet<Support.TicketAttachment> TicketAttachments => Set<Support.TicketAttachment>();
     public DbSet<Support.SavedTicketView> SavedTicketViews => Set<Support.SavedTicketView>();
+    public DbSet<Support.Inbound.InboundMail> InboundMails => Set<Support.Inbound.InboundMail>();
 
     public DbSet<Support.Answers.CannedAnswer> CannedAnswers => Set<Support.Answers.CannedAnswer>();
 
