@@ -63,6 +63,8 @@ internal static class Permissions
     public const string SupportWork = "support.work";
     /// <summary>The support desk's settings: ticket categories, service levels.</summary>
     public const string SupportSettings = "support.settings";
+    /// <summary>Tickets through the API (/api/v1/tickets): list, search, open, read with notes, reply and note. For the platform's IT and automation.</summary>
+    public const string SupportApi = "support.api";
     /// <summary>A member in the portal: their own data only. Its policy also demands the portal's own sign-in (see PermissionPolicyProvider).</summary>
     public const string PortalSelf = "portal.self";
 
@@ -70,9 +72,9 @@ internal static class Permissions
     {
         [Roles.Owner] = FrozenSet.Create(DashboardView, PeopleManage, SessionsManage, TokensManage, AuditRead, JobsRead, OutboxRead, AccountSelf, ApprovalsDecide,
             TasksWork, DecisionsTake, PlaybooksEdit, DataExport, MembersRead, MembersEdit, MembersSettings, MembersSync, MembersErase,
-            SupportWork, SupportSettings),
+            SupportWork, SupportSettings, SupportApi),
         [Roles.Assistant] = FrozenSet.Create(DashboardView, AccountSelf, TasksWork, DecisionsTake, PlaybooksEdit, MembersRead, MembersEdit, SupportWork),
-        [Roles.It] = FrozenSet.Create(DashboardView, JobsRead, AccountSelf, MembersSync),
+        [Roles.It] = FrozenSet.Create(DashboardView, JobsRead, AccountSelf, MembersSync, SupportApi),
         [Roles.Accountant] = FrozenSet.Create(DashboardView, AccountSelf),
         [Roles.Member] = FrozenSet.Create(PortalSelf),
         [Roles.Shareholder] = FrozenSet<string>.Empty,
