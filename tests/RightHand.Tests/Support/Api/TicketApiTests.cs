@@ -189,4 +189,27 @@ public sealed class TicketApiTests
         Assert.Equal(HttpStatusCode.Forbidden, (await syncOnly.GetAsync("/api/v1/tickets")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/tickets")).StatusCode);
     }
+
+    [Fact]
+    public async Task OpenApiDocument_DescribesTheTicketRoutes()
+    {
+        await using var app = await TestApp.StartAsync(Engine.Sqlite);
+
+        var doc = JsonDocument.Parse(await app.CreateClient().GetStringAsync("/openapi/v1.json")).RootElement;
+
+        var paths = doc.GetProperty("paths");
+        var list = paths.GetProperty("/api/v1/tickets").GetProperty("get");
+        Assert.Equal(["assignee", "category", "cursor", "limit", "priority", "q", "state", "tag", "updatedSince"],
+            list.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).Order(StringComparer.Ordinal));
+        Assert.Contains("German and English word forms", list.GetProperty("description").GetString() ?? "", StringComparison.Ordinal);
+        var open = paths.GetProperty("/api/v1/tickets").GetProperty("post");
+        Assert.True(open.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));
+        Assert.Superset(new HashSet<string> { "201", "400", "422" }, open.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToHashSet());
+        Assert.True(paths.GetProperty("/api/v1/tickets/{number}").TryGetProperty("get", out _));
+        var message = paths.GetProperty("/api/v1/tickets/{number}/messages").GetProperty("post");
+        Assert.Superset(new HashSet<string> { "201", "403", "404", "422" }, message.GetProperty("responses").EnumerateObject().Select(r => r.Name).ToHashSet());
+        var schemas = doc.GetProperty("components").GetProperty("schemas");
+        foreach (var schema in new[] { "TicketItem", "TicketPage", "TicketDetail", "MessageItem", "AttachmentItem", "TicketOpening", "TicketMessagePost" })
+            Assert.True(schemas.TryGetProperty(schema, out _), $"no schema {schema}");
+    }
 }
