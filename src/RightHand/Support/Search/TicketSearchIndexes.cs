@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
+using RightHand.Audit;
 
 namespace RightHand.Support.Search;
 
@@ -20,8 +21,10 @@ internal static class TicketSearchIndexes
 
     private static void Vector<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> entity, string source, string index) where T : class
     {
-        // Never written and never read back after a save: the database computes it, and only queries use it.
+        // Never written and never read back after a save: the database computes it, and only queries use it. Not audited:
+        // its lexemes are the subject's or message's words, which the trail keeps sealed in the text itself.
         entity.Property<NpgsqlTsVector>(Column)
+            .IsNotAudited()
             .HasComputedColumnSql($"to_tsvector('german'::regconfig, {source}::text) || to_tsvector('english'::regconfig, {source}::text)", stored: true)
             .ValueGeneratedNever()
             .Metadata.SetAfterSaveBehavior(Microsoft.EntityFrameworkCore.Metadata.PropertySaveBehavior.Ignore);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RightHand.Access;
 using RightHand.Support;
@@ -62,5 +63,37 @@ public sealed class TicketSearchTests
         Assert.Equal(["10002"], await SearchAsync(assistant.Client, "#10002"));
         Assert.Equal(["10004"], await SearchAsync(assistant.Client, "Lo"));
         Assert.Empty(await SearchAsync(assistant.Client, "%"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task TheIndexFollowsChangedSubjectsAndMessages_AndDeletedTickets(Engine engine)
+    {
+        await using var app = await TestApp.StartAsync(engine, new Dictionary<string, string?> { ["Jobs:Enabled"] = "false" });
+        await StaffSession.SetUpOwnerAsync(app);
+        var assistant = await StaffSession.CreateAndSignInAsync(app, Roles.Assistant);
+        var first = await SupportPages.OpenByMailAsync(app, "anna@example.org", "Kontoauszug", "Mein Passwort ist Sonnenblume.");
+        var second = await SupportPages.OpenByMailAsync(app, "bob@example.org", "Beitrag", "Der Beitrag wurde doppelt abgebucht.");
+        Assert.Equal(["10001"], await SearchAsync(assistant.Client, "Sonnenblume"));
+
+        // What erasure or an edit does to the text: the old words are no longer found, the new ones are.
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RightHand.Platform.Database.AppDb>();
+            await db.TicketMessages.Where(m => m.TicketId == first.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.Body, "[gelöscht]"));
+            await db.Tickets.Where(t => t.Id == first.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.Subject, "Datenschutzanfrage"));
+        }
+        Assert.Empty(await SearchAsync(assistant.Client, "Sonnenblume"));
+        Assert.Empty(await SearchAsync(assistant.Client, "Kontoauszug"));
+        Assert.Equal(["10001"], await SearchAsync(assistant.Client, "gelöscht"));
+        Assert.Equal(["10001"], await SearchAsync(assistant.Client, "Datenschutzanfragen"));
+
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RightHand.Platform.Database.AppDb>();
+            await db.Tickets.Where(t => t.Id == second.Id).ExecuteDeleteAsync();
+        }
+        Assert.Empty(await SearchAsync(assistant.Client, "abgebucht"));
+        Assert.Equal(["10001"], await SearchAsync(assistant.Client, "#10001"));
     }
 }
