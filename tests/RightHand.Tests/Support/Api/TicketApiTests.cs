@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -19,17 +18,6 @@ namespace RightHand.Tests.Support.Api;
 /// <summary>The ticket API as the platform's IT and automation use it: open, read, reply, note, list, search, page, and who may.</summary>
 public sealed class TicketApiTests
 {
-    /// <summary>A client with a new token for <paramref name="person"/> (replies and notes are written by the token's person).</summary>
-    private static async Task<HttpClient> PersonClientAsync(TestApp app, Guid person, string role, params string[] scopes)
-    {
-        await using var scope = app.Scope();
-        var (result, secret) = await scope.ServiceProvider.GetRequiredService<AccessOperations>().CreateTokenAsync($"{role} tickets {Guid.NewGuid():N}", role, scopes, person, null);
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
-        var client = app.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
-        return client;
-    }
-
     private static Task<HttpResponseMessage> OpenAsync(HttpClient api, JsonObject ticket) => api.PostAsync("/api/v1/tickets", JsonContent.Create(ticket));
 
     private static Task<HttpResponseMessage> WriteAsync(HttpClient api, string number, string kind, string body) =>
@@ -46,7 +34,7 @@ public sealed class TicketApiTests
         var it = await StaffSession.CreateAndSignInAsync(app, Roles.It);
         var member = await SupportPages.MemberAsync(app, owner.PersonId, "Anna", "Schmidt", "anna@example.org", language: "en");
         await using (var scope = app.Scope()) Assert.True((await scope.ServiceProvider.GetRequiredService<TicketCategories>().AddAsync("Billing")).Succeeded);
-        using var api = await PersonClientAsync(app, it.PersonId, Roles.It);
+        using var api = await ClientAsync(app, Roles.It, it.PersonId);
 
         var created = await OpenAsync(api, new JsonObject
         {
