@@ -1,4 +1,4 @@
--- 0021: the ticket API's paging index (at the end), and full-text search over tickets' subjects and messages (Support/Search/TicketSearch.cs). One FTS5 row per ticket, keyed by
+-- 0022: the ticket API's paging index (at the end), and full-text search over tickets' subjects and messages (Support/Search/TicketSearch.cs). One FTS5 row per ticket, keyed by
 -- the ticket's number (an integer that never changes, unlike the implicit rowid of a table keyed by a GUID, which VACUUM may
 -- renumber), holding the subject and every message's text. Contentless: the text stays in tickets and ticket_messages only.
 -- Triggers rebuild a ticket's row whenever its subject or one of its messages changes; unicode61 with remove_diacritics 2 lets

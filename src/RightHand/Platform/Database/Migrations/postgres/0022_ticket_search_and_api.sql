@@ -1,4 +1,4 @@
--- 0021: the ticket API's paging index (at the end), and full-text search over tickets' subjects and messages (Support/Search/TicketSearch.cs). Each ticket and each message
+-- 0022: the ticket API's paging index (at the end), and full-text search over tickets' subjects and messages (Support/Search/TicketSearch.cs). Each ticket and each message
 -- carries a generated tsvector with German and English stemming, so "Rechnungen" finds "Rechnung" and "refunds" finds
 -- "refund" whichever language the text is in; GIN indexes serve the search at millions of messages. The columns are in the
 -- model on PostgreSQL only (Support/Search/TicketSearchIndexes.cs).
