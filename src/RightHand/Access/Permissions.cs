@@ -68,6 +68,8 @@ internal static class Permissions
     /// can deliver mail and do nothing else.
     /// </summary>
     public const string SupportInbound = "support.inbound";
+    /// <summary>Tickets through the API (/api/v1/tickets): list, search, open, read with notes, reply and note. For the platform's IT and automation.</summary>
+    public const string SupportApi = "support.api";
     /// <summary>A member in the portal: their own data only. Its policy also demands the portal's own sign-in (see PermissionPolicyProvider).</summary>
     public const string PortalSelf = "portal.self";
 
@@ -75,9 +77,9 @@ internal static class Permissions
     {
         [Roles.Owner] = FrozenSet.Create(DashboardView, PeopleManage, SessionsManage, TokensManage, AuditRead, JobsRead, OutboxRead, AccountSelf, ApprovalsDecide,
             TasksWork, DecisionsTake, PlaybooksEdit, DataExport, MembersRead, MembersEdit, MembersSettings, MembersSync, MembersErase,
-            SupportWork, SupportSettings, SupportInbound),
+            SupportWork, SupportSettings, SupportInbound, SupportApi),
         [Roles.Assistant] = FrozenSet.Create(DashboardView, AccountSelf, TasksWork, DecisionsTake, PlaybooksEdit, MembersRead, MembersEdit, SupportWork),
-        [Roles.It] = FrozenSet.Create(DashboardView, JobsRead, AccountSelf, MembersSync, SupportInbound),
+        [Roles.It] = FrozenSet.Create(DashboardView, JobsRead, AccountSelf, MembersSync, SupportInbound, SupportApi),
         [Roles.Accountant] = FrozenSet.Create(DashboardView, AccountSelf),
         [Roles.Member] = FrozenSet.Create(PortalSelf),
         [Roles.Shareholder] = FrozenSet<string>.Empty,

@@ -13,6 +13,7 @@ internal static class SupportModule
         .AddScoped<Members.Privacy.IMemberErasureStep, TicketErasure>()
         .AddScoped<Delegation.Offboarding.IOffboardingSource, TicketsHeld>()
         .AddScoped<Ratings.SatisfactionSurvey>()
+        .AddScoped<Api.TicketSync>()
         .AddMailIntake();
 
     public static IEndpointRouteBuilder MapSupport(this IEndpointRouteBuilder app)
@@ -21,6 +22,7 @@ internal static class SupportModule
         Portal.PortalTicketEndpoints.Map(app);
         app.MapInboundMailApi();
         app.MapRejectedMail();
+        Api.TicketApi.MapTicketApi(app);
         return app;
     }
 }

@@ -75,20 +75,7 @@ internal sealed record TicketFilter(string View, string? Search, TicketState? St
                 && ((t.FirstRespondedAt == null && t.FirstResponseDueAt <= soon) || t.ResolutionDueAt <= soon)),
             _ => tickets,
         };
-        if (Search is { } q)
-        {
-            var number = q.TrimStart('#');
-            if (number.Length > 0 && long.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n)) tickets = tickets.Where(t => t.Number == n);
-            else
-            {
-                // Subjects are matched anywhere, ignoring case on both engines; full-text search over messages comes with its own index.
-                var pattern = "%" + q.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
-                    .Replace("_", "\\_", StringComparison.Ordinal) + "%";
-                tickets = db.IsPostgres
-                    ? tickets.Where(t => EF.Functions.ILike(t.Subject, pattern, "\\"))
-                    : tickets.Where(t => EF.Functions.Like(t.Subject, pattern, "\\"));
-            }
-        }
+        if (Search is { } q) tickets = RightHand.Support.Search.TicketSearch.Apply(db, tickets, q);
         if (Priority is { } priority) tickets = tickets.Where(t => t.Priority == priority);
         if (CategoryId is { } category) tickets = tickets.Where(t => t.CategoryId == category);
         if (AssigneeId is { } assignee) tickets = tickets.Where(t => t.AssigneeId == assignee);

@@ -94,7 +94,7 @@ internal static class MemberApi
     }
 
     /// <summary>Reads the JSON body ourselves, so that malformed JSON gets a problem+json answer instead of the status page.</summary>
-    private static async Task<(T? Body, IResult? Problem)> ReadAsync<T>(HttpContext context, IStringLocalizer l, CancellationToken ct) where T : class
+    internal static async Task<(T? Body, IResult? Problem)> ReadAsync<T>(HttpContext context, IStringLocalizer l, CancellationToken ct) where T : class
     {
         try
         {
@@ -111,7 +111,7 @@ internal static class MemberApi
         errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Reason).ToArray()),
         detail: l["The member was not saved; nothing was changed."], statusCode: StatusCodes.Status422UnprocessableEntity, title: "Fields refused");
 
-    private static ProblemHttpResult BadRequest(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
+    internal static ProblemHttpResult BadRequest(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
 
     private static ProblemHttpResult NotFound(string number, IStringLocalizer l) =>
         TypedResults.Problem(l["No member has the number {0}.", number], statusCode: StatusCodes.Status404NotFound, title: "Not found");

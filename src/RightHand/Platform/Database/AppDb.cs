@@ -94,6 +94,7 @@ internal sealed class AppDb(DbContextOptions<AppDb> options, AuditRecorder audit
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDb).Assembly);
         if (IsPostgres) RightHand.Members.MemberSearchIndexes.ApplyPostgres(modelBuilder);
+        if (IsPostgres) RightHand.Support.Search.TicketSearchIndexes.ApplyPostgres(modelBuilder);
         ModelConventions.Apply(modelBuilder);
     }
 

@@ -53,7 +53,8 @@ internal static class ArchiveTables
         {
             var entities = byTable[table];
             var store = StoreObjectIdentifier.Table(table, entities[0].GetSchema());
-            var columns = entities.SelectMany(e => e.GetProperties())
+            // Generated columns (the tickets' full-text vectors, on PostgreSQL only) are the database's own: not exported, rebuilt on import.
+            var columns = entities.SelectMany(e => e.GetProperties()).Where(p => p.GetComputedColumnSql() is null)
                 .Select(p => (Property: p, Name: p.GetColumnName(store)))
                 .Where(p => p.Name is not null)
                 .DistinctBy(p => p.Name, StringComparer.Ordinal)

@@ -13,10 +13,13 @@ namespace RightHand.Tests.Members.Api;
 internal static class SyncApi
 {
     /// <summary>A client with a new token of <paramref name="role"/> (owned by nobody, as for server automation).</summary>
-    public static async Task<HttpClient> ClientAsync(TestApp app, string role = Roles.It, params string[] scopes)
+    public static Task<HttpClient> ClientAsync(TestApp app, string role = Roles.It, params string[] scopes) => ClientAsync(app, role, null, scopes);
+
+    /// <summary>A client with a new token of <paramref name="role"/> that belongs to <paramref name="person"/> (null: nobody).</summary>
+    public static async Task<HttpClient> ClientAsync(TestApp app, string role, Guid? person, params string[] scopes)
     {
         await using var scope = app.Scope();
-        var (result, secret) = await scope.ServiceProvider.GetRequiredService<AccessOperations>().CreateTokenAsync($"{role} sync {Guid.NewGuid():N}", role, scopes, null, null);
+        var (result, secret) = await scope.ServiceProvider.GetRequiredService<AccessOperations>().CreateTokenAsync($"{role} sync {Guid.NewGuid():N}", role, scopes, person, null);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors));
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using NpgsqlTypes;
+using RightHand.Platform.Database;
+
+namespace RightHand.Support.Search;
+
+/// <summary>
+/// The ticket search box: "#10234" or "10234" finds that ticket; words find tickets whose subject or any message (internal
+/// notes too: only staff search) contains all of them. PostgreSQL matches its German and English stemmed tsvectors with
+/// websearch_to_tsquery in both languages; SQLite matches its FTS5 table with each word quoted, its ending trimmed and
+/// searched by prefix. Input without a word of <see cref="MinWordLength"/> letters searches subjects by substring instead,
+/// since stemming and prefixes of one or two letters find nearly everything or nothing.
+/// </summary>
+internal static partial class TicketSearch
+{
+    public const int MinWordLength = 3;
+
+    /// <summary>Endings trimmed from a word on SQLite, longest first: German plurals and cases, English plurals and verb forms.</summary>
+    private static readonly string[] Endings = ["ies", "ing", "ern", "en", "er", "es", "ed", "e", "n", "s"];
+    private const int MinStemLength = 4;
+
+    public static IQueryable<Ticket> Apply(AppDb db, IQueryable<Ticket> tickets, string search)
+    {
+        var text = search.Trim();
+        var number = text.TrimStart('#');
+        if (number.Length > 0 && long.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return tickets.Where(t => t.Number == n);
+        var words = Words(text);
+        if (!words.Any(w => w.Length >= MinWordLength)) return SubjectContains(db, tickets, text);
+        if (db.IsPostgres)
+        {
+            // Whole input to websearch_to_tsquery: it understands "quoted phrases", OR and -excluded, and never fails on syntax.
+            var hits = db.TicketMessages
+                .Where(m => EF.Property<NpgsqlTsVector>(m, TicketSearchIndexes.Column)
+                    .Matches(EF.Functions.WebSearchToTsQuery("german", text).Or(EF.Functions.WebSearchToTsQuery("english", text))))
+                .Select(m => m.TicketId)
+                .Concat(db.Tickets.Where(t => EF.Property<NpgsqlTsVector>(t, TicketSearchIndexes.Column)
+                    .Matches(EF.Functions.WebSearchToTsQuery("german", text).Or(EF.Functions.WebSearchToTsQuery("english", text))))
+                    .Select(t => t.Id));
+            return tickets.Where(t => hits.Contains(t.Id));
+        }
+        var match = FtsQuery(words);
+        var numbers = db.Database.SqlQuery<long>($"SELECT rowid AS \"Value\" FROM ticket_search WHERE ticket_search MATCH {match}");
+        return tickets.Where(t => numbers.Contains(t.Number));
+    }
+
+    /// <summary>
+    /// An FTS5 query that is only quoted prefix terms, all required: the user's text never reaches FTS5's syntax
+    /// (quotes are doubled inside the strings, and words hold only letters and digits anyway).
+    /// </summary>
+    public static string FtsQuery(IEnumerable<string> words) =>
+        string.Join(' ', words.Select(w => "\"" + Stem(w).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"*"));
+
+    /// <summary>The input's words: runs of letters and digits, lower case.</summary>
+    public static List<string> Words(string text) => WordPattern().Matches(text).Select(m => m.Value.ToLowerInvariant()).Distinct().ToList();
+
+    /// <summary>The word without its ending, so "Rechnungen" and "refunds" search "rechnung…" and "refund…"; short words stay whole.</summary>
+    public static string Stem(string word)
+    {
+        var normal = word.Normalize(NormalizationForm.FormC);
+        foreach (var ending in Endings)
+        {
+            if (normal.Length - ending.Length >= MinStemLength && normal.EndsWith(ending, StringComparison.Ordinal)) return normal[..^ending.Length];
+        }
+        return normal;
+    }
+
+    private static IQueryable<Ticket> SubjectContains(AppDb db, IQueryable<Ticket> tickets, string text)
+    {
+        var pattern = "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        return db.IsPostgres
+            ? tickets.Where(t => EF.Functions.ILike(t.Subject, pattern, "\\"))
+            : tickets.Where(t => EF.Functions.Like(t.Subject, pattern, "\\"));
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex WordPattern();
+}
