@@ -150,9 +150,7 @@ internal sealed class MemberRegister(AppDb db, TimeProvider clock, IStringLocali
         prefix = prefix?.Trim() ?? "";
         if (prefix.Length > 10 || !prefix.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
             return OperationResult.Fail(l["Number prefix: at most 10 letters, digits, hyphens or underscores."]);
-        var setting = await db.Settings.FindAsync([PrefixSetting], ct);
-        if (setting is null) db.Settings.Add(new Setting { Key = PrefixSetting, Value = prefix, UpdatedAt = Now });
-        else (setting.Value, setting.UpdatedAt) = (prefix, Now);
+        await db.SetSettingAsync(PrefixSetting, prefix, Now, ct);
         await db.SaveChangesAsync(ct);
         return OperationResult.Ok;
     }

@@ -116,15 +116,5 @@ internal sealed class PortalSettings(AppDb db, TimeProvider clock, IStringLocali
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    private async Task SetAsync(string key, string? value, CancellationToken ct)
-    {
-        var setting = await db.Settings.FindAsync([key], ct);
-        if (value is null)
-        {
-            if (setting is not null) db.Settings.Remove(setting);
-            return;
-        }
-        if (setting is null) db.Settings.Add(new Setting { Key = key, Value = value, UpdatedAt = Now });
-        else if (setting.Value != value) (setting.Value, setting.UpdatedAt) = (value, Now);
-    }
+    private Task SetAsync(string key, string? value, CancellationToken ct) => db.SetSettingAsync(key, value, Now, ct);
 }

@@ -171,11 +171,7 @@ internal sealed partial class TicketDesk
     {
         var text = (signature ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
         if (text.Length > SignatureMaxLength) return OperationResult.Fail(l["Signature: at most {0} characters.", SignatureMaxLength]);
-        var key = SignatureSettingPrefix + person.ToString("N");
-        var setting = await db.Settings.FindAsync([key], ct);
-        if (text.Length == 0) { if (setting is not null) db.Settings.Remove(setting); }
-        else if (setting is null) db.Settings.Add(new Setting { Key = key, Value = text, UpdatedAt = Now });
-        else (setting.Value, setting.UpdatedAt) = (text, Now);
+        await db.SetSettingAsync(SignatureSettingPrefix + person.ToString("N"), text.Length == 0 ? null : text, Now, ct);
         await db.SaveChangesAsync(ct);
         return OperationResult.Ok;
     }

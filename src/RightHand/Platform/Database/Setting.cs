@@ -12,6 +12,24 @@ internal sealed class Setting
     public DateTime UpdatedAt { get; set; }
 }
 
+internal static class SettingRows
+{
+    /// <summary>
+    /// Sets a setting in the current unit of work, or removes it when <paramref name="value"/> is null. An unchanged value
+    /// is left alone, so saving a form as it was writes nothing to the trail. The caller saves.
+    /// </summary>
+    public static async Task SetSettingAsync(this AppDb db, string key, string? value, DateTime now, CancellationToken ct)
+    {
+        var setting = await db.Settings.FindAsync([key], ct);
+        if (value is null)
+        {
+            if (setting is not null) db.Settings.Remove(setting);
+        }
+        else if (setting is null) db.Settings.Add(new Setting { Key = key, Value = value, UpdatedAt = now });
+        else if (setting.Value != value) (setting.Value, setting.UpdatedAt) = (value, now);
+    }
+}
+
 internal sealed class SettingConfiguration : IEntityTypeConfiguration<Setting>
 {
     public void Configure(EntityTypeBuilder<Setting> builder)

@@ -26,10 +26,7 @@ internal sealed class MailAcknowledgements(AppDb db, TimeProvider clock, IString
 
     public async Task<OperationResult> SetAsync(bool on, CancellationToken ct = default)
     {
-        var value = on ? "on" : "off";
-        var setting = await db.Settings.FindAsync([SettingKey], ct);
-        if (setting is null) db.Settings.Add(new Setting { Key = SettingKey, Value = value, UpdatedAt = Now });
-        else if (setting.Value != value) (setting.Value, setting.UpdatedAt) = (value, Now);
+        await db.SetSettingAsync(SettingKey, on ? "on" : "off", Now, ct);
         await db.SaveChangesAsync(ct);
         return OperationResult.Ok;
     }

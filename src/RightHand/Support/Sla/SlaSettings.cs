@@ -204,15 +204,5 @@ internal sealed class SlaSettings(AppDb db, TimeProvider clock, IStringLocalizer
         return SlaPolicy.Priorities.All(targets.ContainsKey) ? targets : null;
     }
 
-    private async Task SetAsync(string key, string? value, CancellationToken ct)
-    {
-        var setting = await db.Settings.FindAsync([key], ct);
-        if (value is null)
-        {
-            if (setting is not null) db.Settings.Remove(setting);
-            return;
-        }
-        if (setting is null) db.Settings.Add(new Setting { Key = key, Value = value, UpdatedAt = Now });
-        else if (setting.Value != value) (setting.Value, setting.UpdatedAt) = (value, Now);
-    }
+    private Task SetAsync(string key, string? value, CancellationToken ct) => db.SetSettingAsync(key, value, Now, ct);
 }
