@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RightHand.Audit;
 
 namespace RightHand.Delegation;
 
@@ -33,6 +34,8 @@ internal sealed class ApprovalRequest
     public bool AlwaysReview { get; set; }
     /// <summary>The decider's time on this item (capped); what control costs.</summary>
     public int? ReviewSeconds { get; set; }
+    /// <summary>The member the item is about (a reply to their ticket): its text is that member's personal data, sealed in the trail under their key.</summary>
+    public Guid? SubjectMemberId { get; set; }
 
     public bool IsApproved => State is ApprovalState.Approved or ApprovalState.AutoApproved;
 }
@@ -45,7 +48,9 @@ internal sealed class ApprovalRequestConfiguration : IEntityTypeConfiguration<Ap
         builder.Property(a => a.WorkTypeKey).HasMaxLength(60);
         builder.Property(a => a.Module).HasMaxLength(40);
         builder.Property(a => a.ItemId).HasMaxLength(100);
-        builder.Property(a => a.Title).HasMaxLength(300);
+        builder.Property(a => a.Title).HasMaxLength(300).IsPersonalData();
+        builder.Property(a => a.Preview).IsPersonalData();
+        builder.HasPersonalDataOwner(nameof(ApprovalRequest.SubjectMemberId));
         builder.Property(a => a.ContentHash).HasMaxLength(64);
         builder.Property(a => a.Comment).HasMaxLength(4000);
         builder.HasIndex(a => new { a.Module, a.ItemId, a.State });
@@ -53,5 +58,6 @@ internal sealed class ApprovalRequestConfiguration : IEntityTypeConfiguration<Ap
         builder.Property(a => a.AlwaysReview).HasDefaultValue(false);
         builder.HasIndex(a => new { a.State, a.CreatedAt });
         builder.HasIndex(a => new { a.PreparedBy, a.DecidedAt });
+        builder.HasIndex(a => a.SubjectMemberId);
     }
 }

@@ -50,7 +50,7 @@ internal sealed class Approvals(AppDb db, TimeProvider clock, SpotCheckSampler s
         var request = new ApprovalRequest
         {
             WorkTypeKey = type.Key, Module = ask.Module, ItemId = ask.ItemId, Title = ask.Title, Preview = ask.Preview,
-            ContentHash = ask.ContentHash, AmountCents = ask.AmountCents, PreparedBy = ask.PreparedBy, CreatedAt = Now,
+            ContentHash = ask.ContentHash, AmountCents = ask.AmountCents, PreparedBy = ask.PreparedBy, CreatedAt = Now, SubjectMemberId = ask.SubjectMemberId,
             State = NeedsFourEyes(type, ask.AmountCents) || type.Level == AutonomyLevel.ApproveEach ? ApprovalState.Pending : ApprovalState.AutoApproved,
         };
         if (request.State == ApprovalState.AutoApproved && type.Level == AutonomyLevel.SpotChecked)
@@ -189,7 +189,8 @@ internal sealed class CheckingRules
 /// What a module asks to have approved: one version of one item, prepared by one person.
 /// <paramref name="AlwaysReview"/> puts the item in the owner's review list whatever the sample says (trial tasks).
 /// </summary>
-internal sealed record ApprovalAsk(string WorkType, string Module, string ItemId, string Title, string Preview, string ContentHash, Guid PreparedBy, long? AmountCents = null, bool AlwaysReview = false);
+internal sealed record ApprovalAsk(string WorkType, string Module, string ItemId, string Title, string Preview, string ContentHash, Guid PreparedBy, long? AmountCents = null, bool AlwaysReview = false,
+    Guid? SubjectMemberId = null);
 
 /// <summary>
 /// A module that wants to hear the decision on its items (approved, auto-approved, changes requested)
@@ -211,5 +212,6 @@ internal static class DelegationModule
         .AddSingleton<Reviews.ReviewClock>()
         .AddScoped<Reviews.Quality>()
         .AddScoped<Reviews.ControlCostReport>()
+        .AddScoped<Members.Privacy.IMemberErasureStep, ApprovalErasure>()
         .AddScoped<Platform.Demo.IDemoDataSource, DelegationDemoData>();
 }

@@ -15,6 +15,7 @@ internal static class WorkTypeNames
         "canned-answer" => l["Canned answer"],
         "marketing-material" => l["Marketing material"],
         "bulk-member-update" => l["Bulk member update"],
+        "ticket-reply" => l["Reply to a member"],
         _ => key,
     };
 

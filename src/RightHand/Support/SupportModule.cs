@@ -7,6 +7,7 @@ internal static class SupportModule
 {
     public static IServiceCollection AddSupport(this IServiceCollection services) => services
         .AddScoped<TicketDesk>()
+        .AddScoped<Replies.ReplyReview>()
         .AddScoped<TicketCategories>()
         .AddScoped<Reports.SupportOverview>()
         .AddSingleton<AttachmentStore>()

@@ -27,7 +27,7 @@ internal sealed record NewTicket(TicketChannel Channel, TicketRequester Requeste
 /// and saves once, so bad input changes nothing and the audit trail records the whole change.
 /// </summary>
 internal sealed partial class TicketDesk(AppDb db, TimeProvider clock, IStringLocalizer<Texts> l, Mailer mailer, AttachmentStore store, SlaSettings sla,
-    Ratings.SatisfactionSurvey survey)
+    Ratings.SatisfactionSurvey survey, Replies.ReplyReview review)
 {
     private SlaPolicy? policy;
     public const int MaxAttachmentsPerMessage = 10;
@@ -123,6 +123,7 @@ internal sealed partial class TicketDesk(AppDb db, TimeProvider clock, IStringLo
         var files = await StoreAsync(attachments, ct);
         if (files.Errors.Count > 0) return OperationResult.Fail([.. files.Errors]);
 
+        await using var transaction = await db.BeginUnlessInTransactionAsync(ct);
         var thread = await db.TicketMessages.AsNoTracking().Where(m => m.TicketId == ticketId && m.MailMessageId != null)
             .OrderBy(m => m.CreatedAt).Select(m => new { m.Kind, m.MailMessageId }).ToListAsync(ct);
         var answered = thread.LastOrDefault(m => m.Kind == TicketMessageKind.FromRequester)?.MailMessageId ?? thread.LastOrDefault()?.MailMessageId;
@@ -138,7 +139,9 @@ internal sealed partial class TicketDesk(AppDb db, TimeProvider clock, IStringLo
         // The requester is asked for a rating when the ticket becomes solved, not again for a further reply on a solved ticket.
         if (state == TicketState.Solved && ticket.State != TicketState.Solved) await survey.OnSolvedAsync(ticket, ct);
         ChangeState(ticket, state, await PolicyAsync(ct));
+        await review.RecordAsync(ticket, message, by, ct);
         await db.SaveChangesAsync(ct);
+        if (transaction is not null) await transaction.CommitAsync(ct);
         return OperationResult.Ok;
     }
 
