@@ -15,6 +15,7 @@ internal static class SupportModule
         .AddScoped<Delegation.Offboarding.IOffboardingSource, TicketsHeld>()
         .AddScoped<Ratings.SatisfactionSurvey>()
         .AddScoped<Api.TicketSync>()
+        .AddScoped<Platform.Demo.IDemoDataSource, SupportDemoData>()
         .AddMailIntake();
 
     public static IEndpointRouteBuilder MapSupport(this IEndpointRouteBuilder app)
