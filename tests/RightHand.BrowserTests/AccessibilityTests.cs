@@ -173,7 +173,7 @@ public sealed class AccessibilityTests(AccessibilityFixture fixture, Xunit.Abstr
         ["/portal/sign-in"] = "Sign in to the member portal", ["/portal/profile"] = "My data", ["/portal/consents"] = "Consents", ["/support"] = "Tickets", ["/support/tickets/new"] = "New ticket",
         ["/support/settings"] = "Support settings", ["/support/sla"] = "Service levels", ["/support/answers"] = "Canned answers",
         ["/support/answers/new"] = "Write a canned answer", ["/support/overview"] = "Support overview", ["/support/satisfaction"] = "Satisfaction",
-        ["/portal/help"] = "Questions and answers", ["/portal/tickets"] = "My requests", ["/portal/tickets/new"] = "Ask a new question", ["/status/404"] = "Page not found", ["/no-such-page"] = "Page not found", ["/signin"] = "Sign in",
+        ["/portal/help"] = "Questions and answers", ["/portal/tickets"] = "My requests", ["/portal/tickets/new"] = "Ask a new question", ["/status/404"] = "Page not found", ["/no-such-page"] = "Page not found", ["/not-found"] = "Page not found", ["/signin"] = "Sign in",
     };
 
     [Theory]
@@ -251,6 +251,7 @@ public sealed class AccessibilityTests(AccessibilityFixture fixture, Xunit.Abstr
     [InlineData("/portal/tickets/new")]
     [InlineData("/portal/tickets/{number}")]
     [InlineData("/status/404")]
+    [InlineData("/not-found")]
     [InlineData("/no-such-page")]
     public async Task Page_has_no_serious_accessibility_violations(string name)
     {
@@ -269,7 +270,7 @@ public sealed class AccessibilityTests(AccessibilityFixture fixture, Xunit.Abstr
                 await page.GotoAsync(Journeys.Url(blank, "/setup"));
                 await Expect(new SetupPage(page, t).Heading).ToBeVisibleAsync();
                 break;
-            case "/signin" or "/signin (de)" or "/status/404" or "/no-such-page":
+            case "/signin" or "/signin (de)" or "/status/404" or "/no-such-page" or "/not-found":
                 page = await fixture.NewPageAsync(language);
                 await page.GotoAsync(Journeys.Url(app, path));
                 break;

@@ -22,7 +22,7 @@ public sealed partial class AuthorizationTests
     private static readonly HashSet<string> AnonymousByDesign = new(StringComparer.Ordinal)
     {
         "/setup", "/signin", "/signin/two-factor", "/signin/passkey/options", "/invitation/{Token}", "/health", "/openapi/{documentName}.json", "/culture",
-        "/status/{Code:int}", "/access-denied", "/error",
+        "/status/{Code:int}", "/access-denied", "/error", "/not-found",
         // The member portal's way in, and the look it has before anyone signs in.
         "/portal/sign-in", "/portal/link/{Token}", "/portal/invitation/{Token}", "/portal/register", "/portal/logo", "/portal/theme.css",
         // The satisfaction link mailed when a ticket is solved: its signed token is the permission, so no sign-in is needed.
