@@ -53,6 +53,7 @@ public sealed class SupportPortalFlowTests(OwnerFixture fixture) : IClassFixture
 
         // While she types the subject, the published answer is suggested.
         await member.GotoAsync(Journeys.Url(app, "/portal/tickets/new"));
+        await Expect(member.Locator("link[href='css/portal.css']")).ToHaveCountAsync(1);
         await member.GetByLabel(t["Subject"]).PressSequentiallyAsync("password", new() { Delay = 30 });
         await Expect(member.Locator("#faq-suggestions")).ToContainTextAsync("Reset your password");
         await Screenshots.SaveAsync(member, "portal-ticket-suggestions-en");
