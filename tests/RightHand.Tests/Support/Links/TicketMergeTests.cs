@@ -76,7 +76,7 @@ public sealed class TicketMergeTests
 
     [Theory]
     [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
-    public async Task Merge_IsRefusedIntoItselfAMergedOrClosedTicket_AndAcrossRequestersUnlessConfirmed_ThenTheOtherRequesterGetsNoAccess(Engine engine)
+    public async Task Merge_IsRefusedIntoItselfAMergedOrClosedTicket_AndAcrossRequestersUnlessConfirmed_ThenTheOtherRequesterGetsNoAccess_AndErasureStillReachesHisMessage(Engine engine)
     {
         await using var app = await TestApp.StartAsync(engine, ReceivedMail.Settings, new ManualClock());
         var (owner, emily) = await PortalTicketSteps.OwnerAndEmilyAsync(app);
@@ -125,5 +125,15 @@ public sealed class TicketMergeTests
         Assert.Null(franks.QuerySelector("[data-testid=merged-link]"));
         Assert.Equal(HttpStatusCode.NotFound, (await frank.Client.GetAsync("/portal/tickets/10002")).StatusCode);
         Assert.Null(Html.Parse(await frank.Client.GetStringAsync("/portal/tickets/10003")).QuerySelector("form input[name='_handler'][value='answer']"));
+
+        // Erasing Frank reaches his message in Emily's ticket too.
+        await using (var scope = app.Scope())
+        {
+            var erased = await scope.ServiceProvider.GetRequiredService<RightHand.Members.Privacy.MemberErasure>().EraseAsync(frank.Id, frank.Number, owner.PersonId);
+            Assert.True(erased.Succeeded, string.Join("; ", erased.Errors));
+        }
+        var survivor = await Html.GetAsync(owner.Client, "/support/tickets/10002");
+        Assert.DoesNotContain("Three.", survivor.QuerySelector("[data-testid=conversation]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Two.", survivor.QuerySelector("[data-testid=conversation]")!.TextContent, StringComparison.Ordinal);
     }
 }
