@@ -91,6 +91,14 @@ public sealed class TicketSplitAndParentTests
         Assert.Contains("cannot be its own ancestor", await RefusedAsync(10001, "10003"), StringComparison.Ordinal);
         Assert.Null((await PortalTicketSteps.TicketAsync(app, 10001)).ParentId);
 
+        // Solving the parent offers to solve its open children.
+        var outage = await PortalTicketSteps.TicketAsync(app, 10001);
+        Assert.Null((await Html.GetAsync(owner.Client, "/support/tickets/10001")).QuerySelector("[data-testid=solve-children]"));
+        await PortalTicketSteps.DeskAsync(app, desk => desk.SetStateAsync(outage.Id, TicketState.Solved));
+        await SupportPages.SentAsync(await owner.Client.SubmitAsync("/support/tickets/10001", "solve-children", new Dictionary<string, string>()),
+            "/support/tickets/10001?done=changed");
+        Assert.Equal((TicketState.Solved, TicketState.New), ((await PortalTicketSteps.TicketAsync(app, 10002)).State, (await PortalTicketSteps.TicketAsync(app, 10003)).State));
+
         // An empty number takes the parent away.
         await SupportPages.SentAsync(await ParentAsync(10003, ""), "/support/tickets/10003?done=changed");
         Assert.Null((await PortalTicketSteps.TicketAsync(app, 10003)).ParentId);
