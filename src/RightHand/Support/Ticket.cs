@@ -95,5 +95,8 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         builder.HasIndex(t => new { t.RequesterMemberId, t.CreatedAt });
         builder.HasIndex(t => t.RequesterEmailKey);
         builder.HasIndex(t => t.RatedAt);
+        // A survivor's merged tickets and a parent's children (Support/Links), found without a scan.
+        builder.HasIndex(t => t.MergedIntoId);
+        builder.HasIndex(t => t.ParentId);
     }
 }

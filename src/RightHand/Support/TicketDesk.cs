@@ -52,11 +52,8 @@ internal sealed partial class TicketDesk(AppDb db, TimeProvider clock, IStringLo
         if (files.Errors.Count > 0) return (OperationResult.Fail([.. files.Errors]), null);
         var levels = await PolicyAsync(ct);
 
-        // Tickets are numbered one at a time, so two tickets opened at the same moment never draw the same number.
-        // PostgreSQL waits on an advisory lock held to the end of the transaction; SQLite's transactions take the write lock.
         await using var transaction = await db.BeginUnlessInTransactionAsync(ct);
-        if (db.IsPostgres) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7230)", ct);
-        var number = (await db.Tickets.MaxAsync(t => (long?)t.Number, ct) ?? Ticket.FirstNumber - 1) + 1;
+        var number = await NextNumberAsync(ct);
         var ticket = new Ticket
         {
             Number = number, Subject = subject, RequesterMemberId = requester!.MemberId, RequesterEmail = requester.Email,
@@ -160,6 +157,17 @@ internal sealed partial class TicketDesk(AppDb db, TimeProvider clock, IStringLo
         ticket.UpdatedAt = Now;
         await db.SaveChangesAsync(ct);
         return OperationResult.Ok;
+    }
+
+    /// <summary>
+    /// The number for a new ticket, inside the caller's transaction. Tickets are numbered one at a time, so two tickets
+    /// opened at the same moment never draw the same number: PostgreSQL waits on an advisory lock held to the end of the
+    /// transaction; SQLite's transactions take the write lock.
+    /// </summary>
+    internal async Task<long> NextNumberAsync(CancellationToken ct)
+    {
+        if (db.IsPostgres) await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7230)", ct);
+        return (await db.Tickets.MaxAsync(t => (long?)t.Number, ct) ?? Ticket.FirstNumber - 1) + 1;
     }
 
     private TicketMessage AddMessage(Ticket ticket, TicketMessageKind kind, string body, TicketChannel channel, List<(NewAttachment File, StoredContent Content)> files)

@@ -24,7 +24,8 @@ internal sealed class TicketErasure(AppDb db) : IMemberErasureStep
             (ticket.RequesterEmail, ticket.RequesterEmailKey) = ("", "erased:" + member.Number.ToLowerInvariant());
         }
         var ids = tickets.Select(t => t.Id).ToList();
-        var messages = await db.TicketMessages.Where(m => ids.Contains(m.TicketId)).ToListAsync(ct);
+        // A message merged into another requester's ticket (Support/Links) still names this member as its requester.
+        var messages = await db.TicketMessages.Where(m => ids.Contains(m.TicketId) || m.RequesterMemberId == member.Id).ToListAsync(ct);
         foreach (var message in messages) (message.Body, message.FromAddress, message.FromName) = (Erased, null, null);
         var messageIds = messages.Select(m => m.Id).ToList();
         db.TicketAttachments.RemoveRange(await db.TicketAttachments.Where(a => messageIds.Contains(a.MessageId)).ToListAsync(ct));

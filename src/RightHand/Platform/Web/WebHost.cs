@@ -26,6 +26,8 @@ using RightHand.Portal;
 using RightHand.Support;
 using RightHand.Support.Sla;
 using RightHand.Support.Answers;
+using RightHand.Support.Links;
+using RightHand.Support.Presence;
 
 namespace RightHand.Platform.Web;
 
@@ -74,6 +76,8 @@ internal static class WebHost
         services.AddExport();
         services.AddMembers();
         services.AddSupport();
+        services.AddTicketLinks();
+        services.AddTicketPresence();
         services.AddSla(builder.Configuration);
         services.AddCannedAnswers();
         services.AddMemberApi();
@@ -136,6 +140,7 @@ internal static class WebHost
         app.MapExport();
         app.MapMembers();
         app.MapSupport();
+        app.MapTicketPresence();
         app.MapMemberApi();
         app.MapMemberPrivacy();
         app.MapPortal();

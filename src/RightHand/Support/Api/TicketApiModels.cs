@@ -18,8 +18,11 @@ internal sealed record AttachmentItem(Guid Id, string FileName, string ContentTy
 internal sealed record MessageItem(Guid Id, string Kind, string Body, string Channel, DateTime CreatedAt, string? AuthorName, string? FromAddress,
     IReadOnlyList<AttachmentItem> Attachments);
 
-/// <summary>A ticket with its whole conversation, oldest message first.</summary>
-internal sealed record TicketDetail(TicketItem Ticket, IReadOnlyList<MessageItem> Messages);
+/// <summary>
+/// A ticket with its whole conversation, oldest message first. <see cref="MergedInto"/>: the number of the ticket it was
+/// merged into (its conversation goes on there); <see cref="Parent"/>: its parent ticket's number.
+/// </summary>
+internal sealed record TicketDetail(TicketItem Ticket, IReadOnlyList<MessageItem> Messages, long? MergedInto = null, long? Parent = null);
 
 /// <summary>One page of tickets in (updatedAt, id) order; pass <see cref="NextCursor"/> back for the next, null when this was the last.</summary>
 internal sealed record TicketPage(IReadOnlyList<TicketItem> Items, string? NextCursor);

@@ -55,7 +55,10 @@ internal sealed class TicketSync(AppDb db)
         var items = messages.Select(m => new MessageItem(m.Id, KindName(m.Kind), m.Body, Name(m.Channel), m.CreatedAt,
             m.AuthorPersonId is { } person ? authors.GetValueOrDefault(person) : m.FromName, m.FromAddress,
             files[m.Id].Select(a => new AttachmentItem(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256)).ToList())).ToList();
-        return new TicketDetail((await ItemsAsync([ticket], ct))[0], items);
+        var related = new[] { ticket.MergedIntoId, ticket.ParentId }.OfType<Guid>().ToList();
+        var numbers = await db.Tickets.AsNoTracking().Where(t => related.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Number, ct);
+        return new TicketDetail((await ItemsAsync([ticket], ct))[0], items, ticket.MergedIntoId is { } into ? numbers.GetValueOrDefault(into) : null,
+            ticket.ParentId is { } parent ? numbers.GetValueOrDefault(parent) : null);
     }
 
     /// <summary>The tickets with category, assignee, requester's member number and tags, in the order given; four queries for the whole list.</summary>

@@ -97,6 +97,8 @@ internal sealed partial class MailIntake(AppDb db, TimeProvider clock, IStringLo
             var candidate = await db.Tickets.FirstOrDefaultAsync(t => t.Number == number, ct);
             if (candidate is not null && await IsRequesterAsync(candidate, mail.From!.Address, ct)) ticket = candidate;
         }
+        // A merged ticket's conversation goes on in the ticket it was merged into.
+        if (ticket is not null) ticket = await Links.TicketMerge.SurvivorAsync(db, ticket, ct);
         return ticket?.State == TicketState.Closed ? (null, ticket) : (ticket, null);
     }
 

@@ -8,4 +8,6 @@ public sealed class MessageInput
     public string Kind { get; set; } = "reply";
     /// <summary>The state after a reply, by name; empty: waiting for the member.</summary>
     public string? Then { get; set; }
+    /// <summary>How many messages by others the page showed (Support/Presence/ReplyCollision); null: do not check.</summary>
+    public int? Seen { get; set; }
 }
