@@ -26,6 +26,8 @@ using RightHand.Portal;
 using RightHand.Support;
 using RightHand.Support.Sla;
 using RightHand.Support.Answers;
+using RightHand.Support.Rules;
+using RightHand.Support.Macros;
 
 namespace RightHand.Platform.Web;
 
@@ -76,6 +78,8 @@ internal static class WebHost
         services.AddSupport();
         services.AddSla(builder.Configuration);
         services.AddCannedAnswers();
+        services.AddSupportRules();
+        services.AddSupportMacros();
         services.AddMemberApi();
         services.AddWebhooks(builder.Configuration);
         services.AddMemberPrivacy();
