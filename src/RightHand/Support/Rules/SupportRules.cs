@@ -122,7 +122,7 @@ internal sealed class SupportRules(AppDb db, TimeProvider clock, IStringLocalize
         if ((rule.FromMinute is null) != (rule.ToMinute is null) && !string.IsNullOrWhiteSpace(form.From + form.To))
             errors.Add(l["Time of day: enter both the start and the end."]);
         else if (rule.FromMinute is not null && rule.FromMinute == rule.ToMinute) errors.Add(l["Time of day: the start and the end must differ."]);
-        foreach (var day in form.Days)
+        foreach (var day in form.Days ?? [])
         {
             if (Enum.TryParse<DayOfWeek>(day, out var d) && Enum.IsDefined(d)) rule.Weekdays |= 1 << (int)d;
             else errors.Add(l["Weekdays: choose days of the week."]);

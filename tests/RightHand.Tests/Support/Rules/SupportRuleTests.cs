@@ -41,7 +41,7 @@ public sealed class SupportRuleTests
         Assert.Equal(["seen"], await QueryAsync(app, db => db.TicketTags.Where(t => t.TicketId == other.Id).Select(t => t.Tag).ToListAsync()));
         var page = await Html.GetAsync(owner.Client, $"/support/tickets/{invoice.Number}");
         var note = page.QuerySelector("[data-message-kind=note] .message-body")!.TextContent;
-        Assert.Equal("Rule 'Invoices': set category Billing, set priority High, assign to Olivia Owner, add tag billing.", note);
+        Assert.Equal("Rule 'Invoices': set category Billing, set priority high, assign to Olivia Owner, add tag billing.", note);
 
         // "Everything" moved to the top fires first; "Invoices" still fires after it.
         var list = await Html.GetAsync(owner.Client, "/support/rules");
@@ -114,7 +114,7 @@ public sealed class SupportRuleTests
         var saved = await owner.Client.SubmitAsync("/support/settings", "booking-link", new Dictionary<string, string> { ["BookingLink"] = "https://cal.example.org/olivia" });
         Assert.Equal("/support/settings", Html.LocationPath(saved));
         var wrong = await owner.Client.SubmitAsync("/support/settings", "booking-link", new Dictionary<string, string> { ["BookingLink"] = "javascript:alert(1)" });
-        Assert.Contains("Owner's booking link: enter a web address", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("booking link: enter a web address starting with https://", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var de = await AnswerAsync(app, owner.PersonId, "de", "Termin", "Hallo {{requester.name}}, buchen Sie einen Termin: {{owner.booking_link}} ({{ticket.number}})");
         var en = await AnswerAsync(app, owner.PersonId, "en", "Appointment", "Hello {{requester.name}}, book here: {{owner.booking_link}} ({{ticket.number}})");
         await WriteRuleAsync(owner, ("Name", "Personal"), ("Enabled", "true"), ("OnNewTickets", "true"), ("BodyWords", "termin appointment"),
@@ -168,7 +168,7 @@ public sealed class SupportRuleTests
         Assert.Equal("Would match 2 of 3", page.QuerySelector("[data-testid=trial-count]")!.TextContent);
         var rows = page.QuerySelectorAll("[data-testid=trial-match]");
         Assert.Equal([$"/support/tickets/{third.Number}", $"/support/tickets/{first.Number}"], rows.Select(r => r.QuerySelector("a")!.GetAttribute("href")!));
-        Assert.Contains("set priority Urgent; escalate to the owner", rows[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("set priority urgent; escalate to the owner", rows[0].TextContent, StringComparison.Ordinal);
 
         Assert.Equal(0, await QueryAsync(app, db => db.SupportRules.CountAsync()));
         Assert.Equal((audit, mails, messages), (await QueryAsync(app, db => db.AuditEntries.CountAsync()), await QueryAsync(app, db => db.OutgoingMails.CountAsync()),

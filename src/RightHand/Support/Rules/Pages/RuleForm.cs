@@ -22,7 +22,7 @@ public sealed class RuleForm
     public string? MemberTag { get; set; }
     public string? From { get; set; }
     public string? To { get; set; }
-    public string[] Days { get; set; } = [];
+    public string[]? Days { get; set; }
     public bool OutsideBusinessHours { get; set; }
     public string? SetCategory { get; set; }
     public string? SetPriority { get; set; }
