@@ -75,6 +75,8 @@ internal static class AuditActions
         "TicketAttachment" => l["ticket attachment"],
         "SavedTicketView" => l["saved view of the ticket list"],
         "CannedAnswer" => l["canned answer record"],
+        "SupportRule" => l["support rule"],
+        "SupportMacro" => l["support macro"],
         "InboundMail" => l["received mail"],
         _ => entityType,
     };

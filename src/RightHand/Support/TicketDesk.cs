@@ -19,7 +19,8 @@ internal sealed record NewAttachment(string? FileName, string? ContentType, Stre
 /// Message-ID of the mail that opened it, so that the requester's answers thread onto it.
 /// </summary>
 internal sealed record NewTicket(TicketChannel Channel, TicketRequester Requester, string? Subject, string? Body, string? Language = null,
-    TicketPriority Priority = TicketPriority.Normal, Guid? CategoryId = null, IReadOnlyList<NewAttachment>? Attachments = null, string? MailMessageId = null);
+    TicketPriority Priority = TicketPriority.Normal, Guid? CategoryId = null, IReadOnlyList<NewAttachment>? Attachments = null, string? MailMessageId = null,
+    bool Automatic = false);
 
 /// <summary>
 /// The support desk's operations on tickets: open, the conversation (requester messages, replies mailed to the requester,
@@ -66,6 +67,7 @@ internal sealed partial class TicketDesk(AppDb db, TimeProvider clock, IStringLo
         var message = AddMessage(ticket, TicketMessageKind.FromRequester, body, draft.Channel, files.Stored);
         (message.AuthorMemberId, message.FromAddress, message.FromName, message.MailMessageId) =
             (requester.MemberId, requester.Email, requester.Name, MessageId(draft.MailMessageId));
+        await RunRulesAsync(ticket, body, RuleTrigger.NewTicket, draft.Automatic, ct);
         await db.SaveChangesAsync(ct);
         if (transaction is not null) await transaction.CommitAsync(ct);
         return (OperationResult.Ok, ticket);
@@ -97,6 +99,7 @@ internal sealed partial class TicketDesk(AppDb db, TimeProvider clock, IStringLo
             MessageId(mailMessageId));
         // An out-of-office reply is kept in the conversation but is no answer: the ticket goes on waiting.
         if (!automatic && ticket.State is TicketState.WaitingForMember or TicketState.Solved) ChangeState(ticket, TicketState.Open, await PolicyAsync(ct));
+        await RunRulesAsync(ticket, text, RuleTrigger.RequesterReply, automatic, ct);
         await db.SaveChangesAsync(ct);
         return OperationResult.Ok;
     }

@@ -37,6 +37,8 @@ internal sealed class StaffNavigation
             new("Service levels", "/support/sla", Permissions.SupportSettings),
             new("Rejected mail", "/support/rejected-mail", Permissions.SupportSettings),
             new("Canned answers", "/support/answers", Permissions.SupportWork),
+            new("Macros", "/support/macros", Permissions.SupportWork),
+            new("Support rules", "/support/rules", Permissions.SupportSettings),
             new("Satisfaction", "/support/satisfaction", Permissions.SupportWork),
         ]),
         new("Work", [

@@ -78,6 +78,9 @@ internal sealed class AppDb(DbContextOptions<AppDb> options, AuditRecorder audit
     public DbSet<Support.Inbound.InboundMail> InboundMails => Set<Support.Inbound.InboundMail>();
 
     public DbSet<Support.Answers.CannedAnswer> CannedAnswers => Set<Support.Answers.CannedAnswer>();
+    // Support: rules and macros
+    public DbSet<Support.Rules.SupportRule> SupportRules => Set<Support.Rules.SupportRule>();
+    public DbSet<Support.Macros.SupportMacro> SupportMacros => Set<Support.Macros.SupportMacro>();
 
     internal AuditRecorder Audit => auditRecorder;
 

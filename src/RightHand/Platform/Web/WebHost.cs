@@ -28,6 +28,8 @@ using RightHand.Support.Sla;
 using RightHand.Support.Answers;
 using RightHand.Support.Links;
 using RightHand.Support.Presence;
+using RightHand.Support.Rules;
+using RightHand.Support.Macros;
 
 namespace RightHand.Platform.Web;
 
@@ -80,6 +82,8 @@ internal static class WebHost
         services.AddTicketPresence();
         services.AddSla(builder.Configuration);
         services.AddCannedAnswers();
+        services.AddSupportRules();
+        services.AddSupportMacros();
         services.AddMemberApi();
         services.AddWebhooks(builder.Configuration);
         services.AddMemberPrivacy();

@@ -119,7 +119,13 @@ internal sealed class CannedAnswers(AppDb db, Approvals approvals, TimeProvider 
     public async Task<string?> UseAsync(Guid id, IReadOnlyDictionary<string, string?> values, CancellationToken ct = default)
     {
         var answer = await db.CannedAnswers.FindAsync([id], ct);
-        if (answer is not { IsLive: true }) return null;
+        return answer is null ? null : Use(answer, values);
+    }
+
+    /// <summary>As <see cref="UseAsync"/>, for a caller that has the (tracked) answer already, such as a support rule.</summary>
+    internal static string? Use(CannedAnswer answer, IReadOnlyDictionary<string, string?> values)
+    {
+        if (!answer.IsLive) return null;
         answer.UsageCount++;
         return MergeFields.Render(answer.LiveBody!, values);
     }

@@ -43,7 +43,7 @@ internal sealed class Faq(AppDb db)
     // A word of the question matches a word of the answer that starts with it: "rechnung" finds "Rechnungen".
     private static int Score(List<string> text, List<string> words) => words.Count(w => text.Any(t => t.StartsWith(w, StringComparison.Ordinal)));
 
-    private static List<string> Words(string? text)
+    internal static List<string> Words(string? text)
     {
         var words = new List<string>();
         var start = -1;

@@ -14,7 +14,7 @@ internal static partial class MergeFields
 {
     public static readonly FrozenSet<string> Known = FrozenSet.Create(StringComparer.Ordinal,
         "member.salutation", "member.first_name", "member.last_name", "member.number", "member.email",
-        "requester.name", "requester.email", "ticket.number", "ticket.subject", "agent.name", "business.name");
+        "requester.name", "requester.email", "ticket.number", "ticket.subject", "agent.name", "business.name", "owner.booking_link");
 
     private static readonly IHandlebars Engine = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true });
 

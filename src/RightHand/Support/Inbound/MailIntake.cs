@@ -56,7 +56,7 @@ internal sealed partial class MailIntake(AppDb db, TimeProvider clock, IStringLo
             if (subject.Length == 0) subject = l["(no subject)"];
             if (subject.Length > Ticket.SubjectMaxLength) subject = subject[..Ticket.SubjectMaxLength];
             var (opened, created) = await desk.OpenAsync(new NewTicket(TicketChannel.Email, new TicketRequester(null, mail.From.Address.Trim(), mail.From.Name),
-                subject, body, Attachments: attachments, MailMessageId: messageId), ct);
+                subject, body, Attachments: attachments, MailMessageId: messageId, Automatic: mail.IsAutoReply || mail.DeliveryReport is not null), ct);
             if (!opened.Succeeded) return await RejectAsync(raw, l["rejected: {0}", string.Join(" ", opened.Errors)], ct);
             ticket = created!;
             if (closed is not null) notes.Insert(0, l["This mail answers the closed ticket {0}; it opened this new ticket.", closed.Reference]);
