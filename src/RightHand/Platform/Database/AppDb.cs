@@ -79,6 +79,9 @@ internal sealed class AppDb(DbContextOptions<AppDb> options, AuditRecorder audit
 
     public DbSet<Support.Answers.CannedAnswer> CannedAnswers => Set<Support.Answers.CannedAnswer>();
 
+    public DbSet<Support.Escalations.Escalation> Escalations => Set<Support.Escalations.Escalation>();
+    public DbSet<Support.Escalations.EscalationEvent> EscalationEvents => Set<Support.Escalations.EscalationEvent>();
+
     internal AuditRecorder Audit => auditRecorder;
 
     /// <summary>

@@ -26,6 +26,7 @@ using RightHand.Portal;
 using RightHand.Support;
 using RightHand.Support.Sla;
 using RightHand.Support.Answers;
+using RightHand.Support.Escalations;
 
 namespace RightHand.Platform.Web;
 
@@ -74,6 +75,7 @@ internal static class WebHost
         services.AddExport();
         services.AddMembers();
         services.AddSupport();
+        services.AddEscalations();
         services.AddSla(builder.Configuration);
         services.AddCannedAnswers();
         services.AddMemberApi();
@@ -136,6 +138,7 @@ internal static class WebHost
         app.MapExport();
         app.MapMembers();
         app.MapSupport();
+        app.MapEscalations();
         app.MapMemberApi();
         app.MapMemberPrivacy();
         app.MapPortal();
