@@ -38,6 +38,8 @@ internal sealed class StaffNavigation
             new("Rejected mail", "/support/rejected-mail", Permissions.SupportSettings),
             new("Canned answers", "/support/answers", Permissions.SupportWork),
             new("Satisfaction", "/support/satisfaction", Permissions.SupportWork),
+            new("IT queue", "/support/it", Permissions.SupportEscalations),
+            new("Owner queue", "/support/owner", Permissions.SupportOwnerQueue),
         ]),
         new("Work", [
             new("Tasks", "/delegation/tasks", Permissions.TasksWork),
