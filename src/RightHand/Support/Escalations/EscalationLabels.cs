@@ -7,14 +7,14 @@ internal static class EscalationLabels
 {
     public static string Status(EscalationStatus status, IStringLocalizer l) => status switch
     {
-        EscalationStatus.New => l["new"],
-        EscalationStatus.Confirmed => l["confirmed"],
-        EscalationStatus.NeedsInformation => l["needs information"],
-        EscalationStatus.Answered => l["information given"],
-        EscalationStatus.Fixed => l["fixed"],
-        EscalationStatus.WontFix => l["won't fix"],
-        EscalationStatus.Open => l["open"],
-        _ => l["done"],
+        EscalationStatus.New => l["New"],
+        EscalationStatus.Confirmed => l["Confirmed"],
+        EscalationStatus.NeedsInformation => l["Needs information"],
+        EscalationStatus.Answered => l["Information given"],
+        EscalationStatus.Fixed => l["Fixed"],
+        EscalationStatus.WontFix => l["Won't fix"],
+        EscalationStatus.Open => l["Open"],
+        _ => l["Finished"],
     };
 
     public static string StatusClass(EscalationStatus status) => status switch
@@ -44,12 +44,12 @@ internal static class EscalationLabels
     public static string Event(EscalationEventKind kind, IStringLocalizer l) => kind switch
     {
         EscalationEventKind.Escalated => l["escalated"],
-        EscalationEventKind.Confirmed => l["confirmed"],
+        EscalationEventKind.Confirmed => l["confirmed the problem"],
         EscalationEventKind.AskedForInformation => l["asked for information"],
         EscalationEventKind.Answered => l["answered the question"],
         EscalationEventKind.Fixed => l["marked fixed"],
         EscalationEventKind.WontFix => l["marked won't fix"],
-        EscalationEventKind.Note => l["note"],
+        EscalationEventKind.Note => l["added a note"],
         EscalationEventKind.Done => l["marked done"],
         EscalationEventKind.HandedBack => l["handed back"],
         _ => l["set the external reference"],

@@ -10,7 +10,8 @@ internal static class EscalationsModule
     public static IServiceCollection AddEscalations(this IServiceCollection services) => services
         .AddScoped<EscalationDesk>()
         .AddScoped<EscalationItems>()
-        .AddScoped<SuggestedReplies>();
+        .AddScoped<SuggestedReplies>()
+        .AddScoped<Members.Privacy.IMemberErasureStep, EscalationErasure>();
 
     public static IEndpointRouteBuilder MapEscalations(this IEndpointRouteBuilder app)
     {
