@@ -76,7 +76,7 @@ internal static class AuditActions
         "SavedTicketView" => l["saved view of the ticket list"],
         "CannedAnswer" => l["canned answer record"],
         "InboundMail" => l["received mail"],
-        "Escalation" => l["escalation"],
+        "Escalation" => l["ticket escalation"],
         "EscalationEvent" => l["step of an escalation"],
         _ => entityType,
     };

@@ -43,7 +43,7 @@ internal static class EscalationLabels
 
     public static string Event(EscalationEventKind kind, IStringLocalizer l) => kind switch
     {
-        EscalationEventKind.Escalated => l["escalated"],
+        EscalationEventKind.Escalated => l["escalated the ticket"],
         EscalationEventKind.Confirmed => l["confirmed the problem"],
         EscalationEventKind.AskedForInformation => l["asked for information"],
         EscalationEventKind.Answered => l["answered the question"],

@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using RightHand.Tests.Access;
-
 namespace RightHand.Tests.Support.Escalations;
 
 /// <summary>What the escalation tests do through the pages, as the agent at the keyboard would.</summary>
@@ -9,25 +6,11 @@ internal static class EscalationPages
     /// <summary>A tiny but real PNG: the desk checks a screenshot's first bytes, not its name.</summary>
     public static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
-    /// <summary>Posts the ticket page's "Escalate to IT" form as a browser does: multipart, with the page's antiforgery token and form name.</summary>
-    public static async Task<HttpResponseMessage> EscalateToItAsync(HttpClient client, long number, IDictionary<string, string> fields,
-        params (string Name, string Type, byte[] Content)[] screenshots)
-    {
-        var page = $"/support/tickets/{number}";
-        var document = await Html.GetAsync(client, page);
-        var form = document.QuerySelectorAll("form").First(f => f.QuerySelector("input[name=_handler][value='escalate-it']") is not null);
-        using var content = new MultipartFormDataContent();
-        foreach (var hidden in form.QuerySelectorAll("input[type=hidden]").Where(i => i.GetAttribute("name") is not null))
-            content.Add(new StringContent(hidden.GetAttribute("value") ?? ""), hidden.GetAttribute("name")!);
-        foreach (var (name, value) in fields) content.Add(new StringContent(value), "It." + name);
-        foreach (var (name, type, bytes) in screenshots)
-        {
-            var file = new ByteArrayContent(bytes);
-            file.Headers.ContentType = MediaTypeHeaderValue.Parse(type);
-            content.Add(file, "Screenshots", name);
-        }
-        return await client.PostAsync(page, content);
-    }
+    /// <summary>Posts the ticket page's "Escalate to IT" form as a browser does, with the report's fields (names without "It.") and screenshots.</summary>
+    public static Task<HttpResponseMessage> EscalateToItAsync(HttpClient client, long number, IDictionary<string, string> fields,
+        params (string Name, string Type, byte[] Content)[] screenshots) =>
+        SupportPages.PostWithFilesAsync(client, $"/support/tickets/{number}", "escalate-it", fields.ToDictionary(f => "It." + f.Key, f => f.Value), "Screenshots",
+            screenshots);
 
     public static Dictionary<string, string> Report(string summary = "Login button does nothing") => new()
     {
