@@ -47,7 +47,8 @@ internal sealed class EscalationItems(AppDb db)
 
     private async Task<List<EscalationItem>> ItemsAsync(IQueryable<Escalation> query, CancellationToken ct)
     {
-        var rows = await query.Join(db.Tickets, e => e.TicketId, t => t.Id, (e, t) => new { Escalation = e, t.Number }).ToListAsync(ct);
+        var rows = await query.Join(db.Tickets, e => e.TicketId, t => t.Id, (e, t) => new { Escalation = e, t.Number })
+            .OrderBy(r => r.Escalation.UpdatedAt).ThenBy(r => r.Escalation.Id).ToListAsync(ct);
         var ids = rows.Select(r => r.Escalation.Id).ToList();
         var events = await db.EscalationEvents.AsNoTracking().Where(v => ids.Contains(v.EscalationId)).OrderBy(v => v.At).ThenBy(v => v.Id).ToListAsync(ct);
         var memberIds = rows.Where(r => r.Escalation.AffectedMemberId is not null).Select(r => r.Escalation.AffectedMemberId!.Value).Distinct().ToList();

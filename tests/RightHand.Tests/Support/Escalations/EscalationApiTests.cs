@@ -70,6 +70,17 @@ public sealed class EscalationApiTests
         }
         var again = await PatchAsync(api, id, new JsonObject { ["status"] = "confirmed" });
         Assert.Contains("this escalation is finished", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Paged by cursor, oldest change first: a second escalation comes on the second page.
+        var second = await SupportPages.OpenByMailAsync(app, "ben@example.org", "Slow pages");
+        await using (var scope = app.Scope())
+            Assert.True((await scope.ServiceProvider.GetRequiredService<EscalationDesk>().EscalateToItAsync(second.Id, owner.PersonId,
+                new ItReport("Slow", "Open a page", "Fast", "Slow", null, "Firefox 130", EscalationSeverity.Low))).Result.Succeeded);
+        var first = await JsonAsync(await api.GetAsync("/api/v1/escalations?limit=1"));
+        Assert.Equal([10001L], first.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("ticketNumber").GetInt64()));
+        var next = await JsonAsync(await api.GetAsync("/api/v1/escalations?limit=1&cursor=" + first.GetProperty("nextCursor").GetString()));
+        Assert.Equal([10002L], next.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("ticketNumber").GetInt64()));
+        Assert.Equal(JsonValueKind.Null, next.GetProperty("nextCursor").ValueKind);
     }
 
     [Fact]
