@@ -70,6 +70,13 @@ internal static class Permissions
     public const string SupportInbound = "support.inbound";
     /// <summary>Tickets through the API (/api/v1/tickets): list, search, open, read with notes, reply and note. For the platform's IT and automation.</summary>
     public const string SupportApi = "support.api";
+    /// <summary>
+    /// Escalations to IT: IT's queue, an escalation's report, history and actions, and /api/v1/escalations. IT gets the
+    /// report and nothing else of the desk; the assistant answers IT's questions there.
+    /// </summary>
+    public const string SupportEscalations = "support.escalations";
+    /// <summary>The owner's queue: tickets escalated to the owner as personal matters.</summary>
+    public const string SupportOwnerQueue = "support.owner-queue";
     /// <summary>A member in the portal: their own data only. Its policy also demands the portal's own sign-in (see PermissionPolicyProvider).</summary>
     public const string PortalSelf = "portal.self";
 
@@ -77,9 +84,9 @@ internal static class Permissions
     {
         [Roles.Owner] = FrozenSet.Create(DashboardView, PeopleManage, SessionsManage, TokensManage, AuditRead, JobsRead, OutboxRead, AccountSelf, ApprovalsDecide,
             TasksWork, DecisionsTake, PlaybooksEdit, DataExport, MembersRead, MembersEdit, MembersSettings, MembersSync, MembersErase,
-            SupportWork, SupportSettings, SupportInbound, SupportApi),
-        [Roles.Assistant] = FrozenSet.Create(DashboardView, AccountSelf, TasksWork, DecisionsTake, PlaybooksEdit, MembersRead, MembersEdit, SupportWork),
-        [Roles.It] = FrozenSet.Create(DashboardView, JobsRead, AccountSelf, MembersSync, SupportInbound, SupportApi),
+            SupportWork, SupportSettings, SupportInbound, SupportApi, SupportEscalations, SupportOwnerQueue),
+        [Roles.Assistant] = FrozenSet.Create(DashboardView, AccountSelf, TasksWork, DecisionsTake, PlaybooksEdit, MembersRead, MembersEdit, SupportWork, SupportEscalations),
+        [Roles.It] = FrozenSet.Create(DashboardView, JobsRead, AccountSelf, MembersSync, SupportInbound, SupportApi, SupportEscalations),
         [Roles.Accountant] = FrozenSet.Create(DashboardView, AccountSelf),
         [Roles.Member] = FrozenSet.Create(PortalSelf),
         [Roles.Shareholder] = FrozenSet<string>.Empty,

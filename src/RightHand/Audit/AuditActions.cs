@@ -78,6 +78,8 @@ internal static class AuditActions
         "SupportRule" => l["support rule"],
         "SupportMacro" => l["support macro"],
         "InboundMail" => l["received mail"],
+        "Escalation" => l["ticket escalation"],
+        "EscalationEvent" => l["step of an escalation"],
         _ => entityType,
     };
 }

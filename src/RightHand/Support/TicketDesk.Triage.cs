@@ -175,4 +175,21 @@ internal sealed partial class TicketDesk
         await db.SaveChangesAsync(ct);
         return OperationResult.Ok;
     }
+
+    /// <summary>
+    /// For escalations: moves the ticket to a state inside the caller's unit of work, so the SLA clock and the solved and
+    /// closed times follow as on any state change; the caller saves.
+    /// </summary>
+    internal async Task MoveWithinAsync(Ticket ticket, TicketState state, CancellationToken ct)
+    {
+        if (ticket.State != state) ChangeState(ticket, state, await PolicyAsync(ct));
+    }
+
+    /// <summary>For escalations: an internal note with files already in the store, inside the caller's unit of work; the caller saves.</summary>
+    internal TicketMessage NoteWithin(Ticket ticket, Guid by, string body, List<(NewAttachment File, StoredContent Content)> files)
+    {
+        var note = AddMessage(ticket, TicketMessageKind.InternalNote, body, TicketChannel.Phone, files);
+        note.AuthorPersonId = by;
+        return note;
+    }
 }

@@ -38,23 +38,32 @@ internal static class SupportPages
     /// Posts the ticket page's message form as a browser does with files chosen: multipart, with the page's antiforgery
     /// token and form name.
     /// </summary>
-    public static async Task<HttpResponseMessage> PostMessageAsync(HttpClient client, long number, string body, string kind = "reply", string? then = null,
+    public static Task<HttpResponseMessage> PostMessageAsync(HttpClient client, long number, string body, string kind = "reply", string? then = null,
         params (string Name, string Type, byte[] Content)[] files)
     {
-        var page = $"/support/tickets/{number}";
+        var fields = new Dictionary<string, string> { ["Message.Body"] = body, ["Message.Kind"] = kind };
+        if (then is not null) fields["Message.Then"] = then;
+        return PostWithFilesAsync(client, $"/support/tickets/{number}", "message", fields, "Files", files);
+    }
+
+    /// <summary>
+    /// Posts one form of a page as a browser does with files chosen: multipart, with the page's antiforgery token and
+    /// form name, the fields given and the files under <paramref name="fileField"/>.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostWithFilesAsync(HttpClient client, string page, string formName, IDictionary<string, string> fields,
+        string fileField, params (string Name, string Type, byte[] Content)[] files)
+    {
         var document = await Html.GetAsync(client, page);
-        var form = document.QuerySelectorAll("form").First(f => f.QuerySelector("input[name=_handler][value='message']") is not null);
+        var form = document.QuerySelectorAll("form").First(f => f.QuerySelector($"input[name=_handler][value='{formName}']") is not null);
         using var content = new MultipartFormDataContent();
         foreach (var hidden in form.QuerySelectorAll("input[type=hidden]").Where(i => i.GetAttribute("name") is not null))
             content.Add(new StringContent(hidden.GetAttribute("value") ?? ""), hidden.GetAttribute("name")!);
-        content.Add(new StringContent(body), "Message.Body");
-        content.Add(new StringContent(kind), "Message.Kind");
-        if (then is not null) content.Add(new StringContent(then), "Message.Then");
+        foreach (var (name, value) in fields) content.Add(new StringContent(value), name);
         foreach (var (name, type, bytes) in files)
         {
             var file = new ByteArrayContent(bytes);
             file.Headers.ContentType = MediaTypeHeaderValue.Parse(type);
-            content.Add(file, "Files", name);
+            content.Add(file, fileField, name);
         }
         return await client.PostAsync(page, content);
     }

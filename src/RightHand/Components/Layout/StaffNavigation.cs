@@ -40,6 +40,8 @@ internal sealed class StaffNavigation
             new("Macros", "/support/macros", Permissions.SupportWork),
             new("Support rules", "/support/rules", Permissions.SupportSettings),
             new("Satisfaction", "/support/satisfaction", Permissions.SupportWork),
+            new("IT queue", "/support/it", Permissions.SupportEscalations),
+            new("Owner queue", "/support/owner", Permissions.SupportOwnerQueue),
         ]),
         new("Work", [
             new("Tasks", "/delegation/tasks", Permissions.TasksWork),

@@ -82,6 +82,9 @@ internal sealed class AppDb(DbContextOptions<AppDb> options, AuditRecorder audit
     public DbSet<Support.Rules.SupportRule> SupportRules => Set<Support.Rules.SupportRule>();
     public DbSet<Support.Macros.SupportMacro> SupportMacros => Set<Support.Macros.SupportMacro>();
 
+    public DbSet<Support.Escalations.Escalation> Escalations => Set<Support.Escalations.Escalation>();
+    public DbSet<Support.Escalations.EscalationEvent> EscalationEvents => Set<Support.Escalations.EscalationEvent>();
+
     internal AuditRecorder Audit => auditRecorder;
 
     /// <summary>

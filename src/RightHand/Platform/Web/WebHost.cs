@@ -30,6 +30,7 @@ using RightHand.Support.Links;
 using RightHand.Support.Presence;
 using RightHand.Support.Rules;
 using RightHand.Support.Macros;
+using RightHand.Support.Escalations;
 
 namespace RightHand.Platform.Web;
 
@@ -80,6 +81,7 @@ internal static class WebHost
         services.AddSupport();
         services.AddTicketLinks();
         services.AddTicketPresence();
+        services.AddEscalations();
         services.AddSla(builder.Configuration);
         services.AddCannedAnswers();
         services.AddSupportRules();
@@ -145,6 +147,7 @@ internal static class WebHost
         app.MapMembers();
         app.MapSupport();
         app.MapTicketPresence();
+        app.MapEscalations();
         app.MapMemberApi();
         app.MapMemberPrivacy();
         app.MapPortal();
