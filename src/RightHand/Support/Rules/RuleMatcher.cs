@@ -73,8 +73,8 @@ internal sealed record RuleNames(IReadOnlyDictionary<Guid, string> Categories, I
         if (answer is { } id) list.Add(l["send the canned answer {0}", Of(Answers, id)]);
         else if (language is not null && (r.AnswerDeId ?? r.AnswerEnId) is not null) list.Add(l["no canned answer in the ticket's language"]);
         if (r.SetWaiting is { } w) list.Add(l["set state {0}", TicketLabels.State(w, l)]);
-        if (r.Escalate == RuleEscalation.It) list.Add(l["escalate to IT"]);
-        if (r.Escalate == RuleEscalation.Owner) list.Add(l["escalate to the owner"]);
+        if (r.Escalate == RuleEscalation.It) list.Add(l["hand to IT"]);
+        if (r.Escalate == RuleEscalation.Owner) list.Add(l["hand to the owner"]);
         return list;
     }
 

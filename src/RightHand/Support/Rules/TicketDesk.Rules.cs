@@ -31,7 +31,7 @@ internal sealed partial class TicketDesk
         {
             var facts = new RuleFacts(ticket.Channel, ticket.CategoryId, ticket.Subject, body, Now, requester);
             if (!RuleMatcher.Matches(rule, facts, levels.Calendar)) continue;
-            var done = await ApplyRuleAsync(rule, ticket, automatic, levels, ct);
+            var done = await ApplyRuleAsync(rule, ticket, body, automatic, levels, ct);
             var summary = l["Rule '{0}': {1}.", rule.Name, string.Join(", ", done.Count > 0 ? done : [l["nothing to change"]])].Value;
             AddMessage(ticket, TicketMessageKind.InternalNote, summary, TicketChannel.Phone, []);
             if (rule.StopAfter) break;
@@ -48,7 +48,7 @@ internal sealed partial class TicketDesk
     }
 
     /// <summary>Does what the rule says and returns it in words; a step that can no longer be done (a category archived since) is named and skipped.</summary>
-    private async Task<List<string>> ApplyRuleAsync(SupportRule rule, Ticket ticket, bool automatic, Sla.SlaPolicy levels, CancellationToken ct)
+    private async Task<List<string>> ApplyRuleAsync(SupportRule rule, Ticket ticket, string body, bool automatic, Sla.SlaPolicy levels, CancellationToken ct)
     {
         var done = new List<string>();
         var names = await new SupportRules(db, clock, l).NamesAsync(ct);
@@ -87,8 +87,8 @@ internal sealed partial class TicketDesk
             ChangeState(ticket, waiting, levels);
             done.Add(l["set state {0}", TicketLabels.State(waiting, l)]);
         }
-        if (rule.Escalate == RuleEscalation.It) done.Add(EscalateToItByRule(ticket, rule, levels));
-        if (rule.Escalate == RuleEscalation.Owner) done.Add(EscalateToOwnerByRule(ticket, rule, levels));
+        if (rule.Escalate == RuleEscalation.It) done.Add(await EscalateByRuleAsync(ticket, rule, Escalations.EscalationKind.It, body, levels, ct));
+        if (rule.Escalate == RuleEscalation.Owner) done.Add(await EscalateByRuleAsync(ticket, rule, Escalations.EscalationKind.Owner, body, levels, ct));
         ticket.UpdatedAt = Now;
         return done;
     }
@@ -118,19 +118,13 @@ internal sealed partial class TicketDesk
         return l["send the canned answer {0}", answer.LiveTitle ?? answer.Title];
     }
 
-    // The two escalations stand alone so that the escalation part (Support/Escalations) can take them over: until
-    // then the ticket waits in the IT or owner queue with a note saying which rule put it there.
-    private string EscalateToItByRule(Ticket ticket, SupportRule rule, Sla.SlaPolicy levels)
+    /// <summary>Files the escalation in the IT or owner's queue (see <see cref="Escalations.RuleEscalations"/>) and lets the ticket wait for them.</summary>
+    private async Task<string> EscalateByRuleAsync(Ticket ticket, SupportRule rule, Escalations.EscalationKind kind, string body, Sla.SlaPolicy levels,
+        CancellationToken ct)
     {
-        if (ticket.State != TicketState.WaitingForIt) ChangeState(ticket, TicketState.WaitingForIt, levels);
-        AddMessage(ticket, TicketMessageKind.InternalNote, l["Rule '{0}' escalated this ticket to IT.", rule.Name], TicketChannel.Phone, []);
-        return l["escalate to IT"];
-    }
-
-    private string EscalateToOwnerByRule(Ticket ticket, SupportRule rule, Sla.SlaPolicy levels)
-    {
-        if (ticket.State != TicketState.WaitingForOwner) ChangeState(ticket, TicketState.WaitingForOwner, levels);
-        AddMessage(ticket, TicketMessageKind.InternalNote, l["Rule '{0}' escalated this ticket to the owner.", rule.Name], TicketChannel.Phone, []);
-        return l["escalate to the owner"];
+        var done = await Escalations.RuleEscalations.FileAsync(db, ticket, kind, rule.Name, body, Now, l, ct);
+        var waiting = kind == Escalations.EscalationKind.It ? TicketState.WaitingForIt : TicketState.WaitingForOwner;
+        if (ticket.State != waiting) ChangeState(ticket, waiting, levels);
+        return done;
     }
 }

@@ -84,8 +84,17 @@ public sealed class SupportRuleTests
         Assert.Equal(TicketState.WaitingForIt, states[bug.Id]);
         Assert.Equal(TicketState.New, states[bugWithoutCategory.Id]);
         var notes = await QueryAsync(app, db => db.TicketMessages.Where(m => m.TicketId == bug.Id && m.Kind == TicketMessageKind.InternalNote).Select(m => m.Body).ToListAsync());
-        Assert.Contains("Rule 'Errors to IT' escalated this ticket to IT.", notes);
-        Assert.Contains("Rule 'Errors to IT': escalate to IT.", notes);
+        Assert.Contains("Rule 'Errors to IT': hand to IT.", notes);
+
+        // Filed in the queues like an agent's escalation, with what a rule knows and the rest marked as not known yet.
+        var filed = await QueryAsync(app, db => db.Escalations.AsNoTracking().ToListAsync());
+        Assert.Equal(2, filed.Count);
+        var it = filed.Single(e => e.TicketId == bug.Id);
+        Assert.Equal((RightHand.Support.Escalations.EscalationKind.It, RightHand.Support.Escalations.EscalationStatus.New, "Login", "Ein Fehler beim Login"),
+            (it.Kind, it.Status, it.Summary, it.Actual));
+        Assert.Equal("Not known yet: filed by rule 'Errors to IT'.", it.StepsToReproduce);
+        Assert.Equal(RightHand.Support.Escalations.EscalationKind.Owner, filed.Single(e => e.TicketId == personal.Id).Kind);
+        Assert.Contains("Login", Html.Parse(await owner.Client.GetStringAsync("/support/it")).Body!.TextContent, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -168,7 +177,7 @@ public sealed class SupportRuleTests
         Assert.Equal("Would match 2 of 3", page.QuerySelector("[data-testid=trial-count]")!.TextContent);
         var rows = page.QuerySelectorAll("[data-testid=trial-match]");
         Assert.Equal([$"/support/tickets/{third.Number}", $"/support/tickets/{first.Number}"], rows.Select(r => r.QuerySelector("a")!.GetAttribute("href")!));
-        Assert.Contains("set priority urgent; escalate to the owner", rows[0].TextContent, StringComparison.Ordinal);
+        Assert.Contains("set priority urgent; hand to the owner", rows[0].TextContent, StringComparison.Ordinal);
 
         Assert.Equal(0, await QueryAsync(app, db => db.SupportRules.CountAsync()));
         Assert.Equal((audit, mails, messages), (await QueryAsync(app, db => db.AuditEntries.CountAsync()), await QueryAsync(app, db => db.OutgoingMails.CountAsync()),
