@@ -14,9 +14,10 @@ namespace RightHand.Support;
 /// answered by the assistant and closed, the recent ones still open, waiting or new, a third of the solved ones rated;
 /// and the published canned answers the team answers with. Seeded, so every demo looks the same. History is written as
 /// rows (running the desk's operations 10,000 times would make loading the demo slow); the due times come from the
-/// desk's own service levels.
+/// desk's own service levels. The rules, the macro, the booking link and the open escalations are made through their
+/// own operations (<see cref="SupportDemoWork"/>).
 /// </summary>
-internal sealed class SupportDemoData(CannedAnswers answers, SlaSettings sla, TimeProvider clock) : IDemoDataSource
+internal sealed class SupportDemoData(CannedAnswers answers, SlaSettings sla, TimeProvider clock, IServiceProvider services) : IDemoDataSource
 {
     public const int Days = 200;
     public const int TicketsPerDay = 13;
@@ -32,11 +33,15 @@ internal sealed class SupportDemoData(CannedAnswers answers, SlaSettings sla, Ti
         db.TicketCategories.AddRange(categories);
         await db.SaveChangesAsync(ct);
 
+        var answerIds = new Dictionary<string, Guid>(StringComparer.Ordinal);
         foreach (var answer in SupportDemoTexts.Answers)
         {
-            var (saved, _) = await answers.SaveAsync(null, new CannedAnswerDraft(answer.Language, answer.Title, de ? answer.CategoryDe : answer.CategoryEn, answer.Body, answer.InFaq), owner, isOwner: true, ct);
+            var (saved, id) = await answers.SaveAsync(null, new CannedAnswerDraft(answer.Language, answer.Title, de ? answer.CategoryDe : answer.CategoryEn, answer.Body, answer.InFaq), owner, isOwner: true, ct);
             saved.ThrowIfFailed();
+            answerIds[answer.Title] = id!.Value;
         }
+        var work = new SupportDemoWork(services, assistant, categories.Select(c => c.Id).ToList(), answerIds, de);
+        await work.SetUpRulesAsync(ct);
 
         var members = await db.Members.AsNoTracking().Where(m => m.ErasedAt == null && m.Status != MemberStatus.Prospect)
             .OrderBy(m => m.Number).Select(m => new { m.Id, m.Email, FirstName = m.FirstName ?? m.LastName, m.LastName, m.Language }).ToListAsync(ct);
@@ -54,7 +59,11 @@ internal sealed class SupportDemoData(CannedAnswers answers, SlaSettings sla, Ti
                 if (opened > now.AddMinutes(-20)) continue;
                 var member = members[random.Next(members.Count)];
                 var texts = member.Language == "en" ? SupportDemoTexts.English : SupportDemoTexts.German;
-                var story = texts[random.Next(texts.Length)];
+                var ageDays = (now - opened).TotalDays;
+                var state = ageDays > 10 ? (random.Next(8) == 0 ? TicketState.Solved : TicketState.Closed) : RecentState(random, ageDays);
+                // What waits for IT is a technical problem, what waits for the owner a personal matter.
+                var wanted = state switch { TicketState.WaitingForIt => SupportDemoTexts.Technical, TicketState.WaitingForOwner => SupportDemoTexts.Personal, _ => -1 };
+                var story = wanted < 0 ? texts[random.Next(texts.Length)] : texts.First(t => t.Category == wanted);
                 var ticket = new Ticket
                 {
                     Number = number++, Subject = story.Subject, RequesterMemberId = member.Id, RequesterEmail = member.Email, RequesterEmailKey = member.Email.ToLowerInvariant(),
@@ -64,11 +73,14 @@ internal sealed class SupportDemoData(CannedAnswers answers, SlaSettings sla, Ti
                 };
                 TicketSla.Apply(ticket, policy);
                 db.Tickets.Add(ticket);
-                var ageDays = (now - opened).TotalDays;
                 var by = random.Next(5) == 0 ? owner : assistant;
                 ticket.AssigneeId = by;
                 Message(db, ticket, TicketMessageKind.FromRequester, $"{story.Body}\n\n{member.FirstName}", opened, member.Id, member.Email);
-                var state = ageDays > 10 ? (random.Next(8) == 0 ? TicketState.Solved : TicketState.Closed) : RecentState(random, ageDays);
+                // Waiting for IT or the owner only through a real escalation, after the history is in (below).
+                if (state == TicketState.WaitingForIt) work.ToIt.Add((ticket.Id, story, member.Language));
+                if (state == TicketState.WaitingForOwner) work.ToOwner.Add((ticket.Id, story));
+                var escalating = state is TicketState.WaitingForIt or TicketState.WaitingForOwner;
+                if (escalating) state = TicketState.Open;
                 if (state == TicketState.New)
                 {
                     (ticket.State, ticket.AssigneeId) = (TicketState.New, random.Next(2) == 0 ? null : assistant);
@@ -80,7 +92,7 @@ internal sealed class SupportDemoData(CannedAnswers answers, SlaSettings sla, Ti
                 Message(db, ticket, TicketMessageKind.Reply, Greeting(member.Language, member.FirstName) + story.Reply, answered, by: by);
                 ticket.FirstRespondedAt = answered;
                 var last = answered;
-                if (random.Next(10) < 4 && answered.AddHours(30) < now)
+                if (!escalating && random.Next(10) < 4 && answered.AddHours(30) < now)
                 {
                     var back = answered.AddHours(2 + random.Next(24));
                     Message(db, ticket, TicketMessageKind.FromRequester, (member.Language == "en" ? "Thank you! One more question: " : "Danke! Noch eine Frage: ") + story.FollowUp, back, member.Id, member.Email);
@@ -101,6 +113,7 @@ internal sealed class SupportDemoData(CannedAnswers answers, SlaSettings sla, Ti
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
+        await work.EscalateAsync(ct);
     }
 
     private static TicketState RecentState(Random random, double ageDays) => random.Next(20) switch
@@ -108,8 +121,8 @@ internal sealed class SupportDemoData(CannedAnswers answers, SlaSettings sla, Ti
         < 3 when ageDays < 2 => TicketState.New,
         < 7 => TicketState.Open,
         < 12 => TicketState.WaitingForMember,
-        12 => TicketState.WaitingForIt,
-        13 => TicketState.WaitingForOwner,
+        12 or 13 => TicketState.WaitingForIt,
+        14 => TicketState.WaitingForOwner,
         _ => TicketState.Solved,
     };
 

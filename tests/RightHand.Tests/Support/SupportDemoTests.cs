@@ -31,6 +31,21 @@ public sealed class SupportDemoTests
             Assert.Equal(Enum.GetValues<TicketState>().Order(), (await db.Tickets.Select(t => t.State).Distinct().ToListAsync()).Order());
         }
 
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+            // Waiting for IT or the owner always through an escalation; one fixed by IT waits for the assistant's reply.
+            var waiting = await db.Tickets.Where(t => t.State == TicketState.WaitingForIt || t.State == TicketState.WaitingForOwner).Select(t => t.Id).ToListAsync();
+            var escalated = await db.Escalations.Where(e => e.ResolvedAt == null).Select(e => e.TicketId).ToListAsync();
+            Assert.NotEmpty(waiting);
+            Assert.Equal(waiting.Order(), escalated.Order());
+            Assert.Equal(1, await db.Escalations.CountAsync(e => e.Status == RightHand.Support.Escalations.EscalationStatus.Fixed));
+            Assert.Equal(3, await db.SupportRules.CountAsync());
+            Assert.Equal(1, await db.SupportMacros.CountAsync());
+        }
+        Assert.Contains("Terminwünsche zur Inhaberin", Html.Parse(await owner.Client.GetStringAsync("/support/rules")).Body!.TextContent, StringComparison.Ordinal);
+        Assert.NotEmpty(Html.Parse(await owner.Client.GetStringAsync("/support/it")).QuerySelectorAll("tbody tr"));
+
         var all = Html.Parse(await owner.Client.GetStringAsync("/support?view=all"));
         Assert.Matches(@"^\d+ tickets$", all.QuerySelector("[data-testid=count]")!.TextContent.Trim());
         Assert.Contains("Rechnung & Zahlung", all.Body!.TextContent, StringComparison.Ordinal);
