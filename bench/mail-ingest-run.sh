@@ -15,9 +15,21 @@ else
   sqlite3 -separator $'\t' "$data/righthand.db" "$threads_sql" > "$ingest_dir/threads.tsv"
 fi
 
+# CPU ticks (1/100 s) of the app, plus on PostgreSQL of the cluster's server processes: load-independent cost per mail.
+ingest_cpu() {
+  local ticks; ticks=$(awk '{ print $14 + $15 }' "/proc/$app_pid/stat")
+  if [ "${ENGINE:-sqlite}" = postgres ]; then
+    for p in $(ps -o pid= --ppid "$(head -1 "$PG_ROOT/data/postmaster.pid")"); do
+      ticks=$((ticks + $(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0)))
+    done
+  fi
+  echo "$ticks"
+}
+
 {
   echo "## mail ingestion $(date -u +%FT%TZ), $MESSAGES mails per concurrency, $(wc -l < "$ingest_dir/threads.tsv") threads to answer, load1 $(cut -d' ' -f1 /proc/loadavg)"
   for c in $CONCURRENCY; do
+    cpu0=$(ingest_cpu)
     python3 - "$URL" "$token" "$ingest_dir" "$MESSAGES" "$c" <<'PY'
 import base64, collections, concurrent.futures, http.client, json, os, random, sys, threading, time, urllib.parse
 url, token, folder, count, senders = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
@@ -98,6 +110,7 @@ p = lambda q: latencies[min(len(latencies) - 1, int(len(latencies) * q))] * 1000
 print(f"concurrency {senders}: {count} mails ({size / 1e6:.1f} MB) in {elapsed:.1f} s = {count / elapsed:.1f} mails/s; "
       f"latency p50 {p(0.5):.1f} ms, p95 {p(0.95):.1f} ms, p99 {p(0.99):.1f} ms; outcomes {dict(outcomes)}")
 PY
-    echo "   (load1 after: $(cut -d' ' -f1 /proc/loadavg))"
+    cpu1=$(ingest_cpu)
+    echo "   CPU per mail: $(echo "scale=1; ($cpu1 - $cpu0) * 10 / $MESSAGES" | bc) ms (app$([ "${ENGINE:-sqlite}" = postgres ] && echo " + PostgreSQL backends"); load1 after: $(cut -d' ' -f1 /proc/loadavg))"
   done
 } | tee "$WORK/$LABEL.txt" >&2

@@ -11,7 +11,7 @@
 -- long threads of 400 messages (ticket number 10000 + N/2, closed, and 10000 + N - 100, open). Bodies are drawn from
 -- 6,000 texts (German for 3 of 4 tickets, English for the rest), each 4 to 6 sentences from lists of 44 German and 32
 -- English ones, plus the ticket's member number or order number, so a common word matches many messages and a rare one few
--- ("Zahnradbahn": 13 messages at full scale, 3 of them on open tickets).
+-- ("Zahnradbahn": 110 messages at full scale, 2 of them on tickets still open).
 --
 -- Loading with the secondary indexes and foreign keys in place is several times slower: they are dropped first and made
 -- again afterwards from their own definitions (pg_get_indexdef / pg_get_constraintdef), so the schema ends up exactly as

@@ -1,7 +1,7 @@
 -- The support desk at scale on SQLite for bench/support-views.sh (ENGINE=sqlite): 200,000 tickets with about 1,000,000
 -- messages, the same shapes as bench/seed-tickets-postgres.sql (read its header): the newest 30,000 tickets open, the rest
 -- closed; the owner and three seeded assistants; 200,000 member requesters; two threads of 400 messages (numbers
--- 10000 + N/2 and 10000 + N - 100); bodies from the same German and English sentences; "Zahnradbahn" in 5 messages.
+-- 10000 + N/2 and 10000 + N - 100); bodies from the same German and English sentences; "Zahnradbahn" in 22 messages.
 -- support-views.sh puts "CREATE TEMP TABLE bench_n AS SELECT <N> AS n;" in front (N = SEED_TICKETS, default 200,000).
 --
 -- The full-text table is filled the way the app's migration 0022 fills it (one row per ticket: subject and every message),

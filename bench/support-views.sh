@@ -8,13 +8,15 @@
 #   /support?priority=high&category=…&sort=created   filtered and sorted
 #   /support?page=2                              page 2, as "next" links it
 #   /support/tickets/N                           a ticket with 400 messages, and a typical one (2 to 8)
-#   /support?q=Rechnung                          full text: a common German word (in about one message of five)
+#   /support?q=Rechnung                          full text: a common German word (368,000 of the 5,000,000 messages)
 #   /support?q=Rechnung&state=closed             the same among the closed tickets (the old 97 %)
-#   /support?q=refunds                           an English word found by its stem ("refund", "refunded")
-#   /support?q=Zahnradbahn                       a rare word (13 messages)
+#   /support?q=refunds                           an English word found by its stem ("refund", "refunded"; 472,000 messages)
+#   /support?q=Zahnradbahn                       a rare word (110 messages, 2 on open tickets)
 #   /support?q=%23N                              a ticket number
-# On PostgreSQL, bench/support-floor.sh then runs the SQL each list page sends through pgbench with as many clients
-# (the floor) and prints the ratio app / floor.
+# Then, on PostgreSQL, bench/support-floor.sh runs the SQL each page sends through pgbench with as many clients (the floor),
+# prints the ratio app / floor, and bench/support-index-experiment.sh measures the list pages without and with the
+# proposed open-tickets index (INDEX_EXPERIMENT=0 skips it); on SQLite bench/support-cpu.sh prints the app's CPU time per
+# request. Every run is bounded (wrk -d, pgbench -T); WRK_TIMEOUT=10s keeps slow pages in the percentiles.
 # Usage: bench/support-views.sh   (environment as for bench/http-load.sh; SEED_TICKETS=20000 for a quick check)
 set -euo pipefail
 cd "$(dirname "$(readlink -f "$0")")/.."
@@ -22,7 +24,7 @@ engine="${ENGINE:-postgres}"
 if [ "$engine" = postgres ]; then
   n="${SEED_TICKETS:-1000000}"; seed="${SEED_SQL:-bench/seed-tickets-postgres.sql}"; after=bench/support-floor.sh
 else
-  n="${SEED_TICKETS:-200000}"; after=""
+  n="${SEED_TICKETS:-200000}"; after=bench/support-cpu.sh
   . bench/seed-tickets-sqlite.sh
   seed="${SEED_SQL:-$(seed_tickets_sqlite "$n" "${WORK:-/tmp/righthand-bench}")}"
 fi
