@@ -17,6 +17,7 @@
 # Usage: bench/http-load.sh                (loopback only; every wrk run is bounded by -d; stops by itself)
 # Environment (all optional):
 #   PORT=5193 WORK=/tmp/righthand-bench  DURATION=30s  CONNECTIONS=16  THREADS=2  WARMUP=5s
+#   WRK_TIMEOUT=10s                      wrk's --timeout (default 2s: slower answers count as timeouts, not in the percentiles)
 #   SKIP_PUBLISH=1                       reuse $WORK/publish (e.g. made by bench/cold-start.sh)
 #   RUN_ENV="A=1 B=2"                    extra environment for the app only
 #   LABEL=baseline                       names the result file $WORK/http-<LABEL>.txt
@@ -25,6 +26,8 @@
 #   SEED_SQL=bench/seed-delegation.sql   SQL run against the database before the load (sqlite3, or psql with ENGINE=postgres)
 #   ENGINE=postgres                      run the app on a throw-away PostgreSQL cluster on a free port instead of SQLite
 #                                        (RIGHTHAND_PG_BIN=/usr/lib/postgresql/NN/bin, default: the newest installed)
+#   AFTER_LOAD=bench/x.sh                sourced after the load while app and database still run (e.g. the SQL floor:
+#                                        PG_BIN, PG_PORT, data, URL, cookie, WORK and LABEL are set)
 set -euo pipefail
 
 cd "$(dirname "$(readlink -f "$0")")/.."
@@ -158,10 +161,11 @@ out="$WORK/http-$LABEL.txt"
     headers_for "$path"
     wrk -t"$THREADS" -c4 -d"$WARMUP" "${hdr[@]}" "$URL$path" >/dev/null          # warm-up, not counted
     echo "## GET $path  (load1 $(cut -d' ' -f1 /proc/loadavg))"
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/percentiles.lua "${hdr[@]}" "$URL$path"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" ${WRK_TIMEOUT:+--timeout "$WRK_TIMEOUT"} --latency -s bench/percentiles.lua "${hdr[@]}" "$URL$path"
   done
   echo "## app RSS after the load: $(awk '/^VmRSS:/ {print $2, $3}' "/proc/$app_pid/status"), peak $(awk '/^VmHWM:/ {print $2, $3}' "/proc/$app_pid/status")"
 } | tee "$out" >&2
+if [ -n "${AFTER_LOAD:-}" ]; then . "$AFTER_LOAD"; fi
 
 # --- Summary: p50, p95, p99, requests/s, and errors/non-2xx per target ------------------------------------
 echo

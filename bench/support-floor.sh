@@ -1,0 +1,105 @@
+# Sourced by bench/support-views.sh (through http-load.sh's AFTER_LOAD) on PostgreSQL, while the seeded cluster still
+# runs: the floor under each measured page, i.e. the SQL the page sends (taken from the server log with
+# log_min_duration_statement = 0; the app's values written in as literals), run by pgbench with as many clients as wrk
+# had connections for as long. What the floor leaves out is the app's own share: HTTP, the cookie check, EF, rendering.
+# Also writes EXPLAIN (ANALYZE, BUFFERS) of every page's count and rows to $WORK/explain-$LABEL.txt.
+# Needs from http-load.sh: PG_BIN, PG_PORT, WORK, LABEL, CONNECTIONS, DURATION, AUTH_PAGES, and $out (wrk's output).
+
+# The app's connections run without parallel workers (Platform/Database/DatabaseSetup.cs); so do the floor's.
+export PGOPTIONS="-c max_parallel_workers_per_gather=0"
+floor_psql() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U rh -d bench -v ON_ERROR_STOP=1 -qAt "$@"; }
+floor_owner=$(floor_psql -c "SELECT id FROM people WHERE role = 'Owner' ORDER BY created_at LIMIT 1")
+floor_dir="$WORK/floor-$LABEL"; rm -rf "$floor_dir"; mkdir -p "$floor_dir"
+floor_cols="t.id, t.number, t.subject, t.requester_name, t.requester_email, t.state, t.priority, t.category_id, t.assignee_id, t.last_activity_at"
+floor_open="t.merged_into_id IS NULL AND t.state NOT IN (5, 6)"
+floor_soon="now() + interval '2 hours'"
+floor_sla="t.state NOT IN (5, 6, 2) AND ((t.first_responded_at IS NULL AND t.first_response_due_at <= $floor_soon) OR t.resolution_due_at <= $floor_soon)"
+floor_fts() { echo "t.id IN (SELECT t0.ticket_id FROM ticket_messages AS t0 WHERE t0.search @@ (websearch_to_tsquery('german', '$1') || websearch_to_tsquery('english', '$1'))
+    UNION ALL SELECT t1.id AS ticket_id FROM tickets AS t1 WHERE t1.search @@ (websearch_to_tsquery('german', '$1') || websearch_to_tsquery('english', '$1')))"; }
+floor_count() { echo "SELECT count(*)::int FROM (SELECT 1 FROM tickets AS t WHERE $1 LIMIT 1001) AS t0;"; }
+
+# What every list page sends before its own rows: saved views, categories, agents, and the six views' counts for the tabs.
+floor_common() {
+  echo "SELECT s.id, s.created_at, s.name, s.person_id, s.query FROM saved_ticket_views AS s WHERE s.person_id = '$floor_owner' ORDER BY s.name;"
+  echo "SELECT t.id, t.archived, t.name FROM ticket_categories AS t ORDER BY t.name;"
+  echo "SELECT p.id, p.name, p.role FROM people AS p WHERE p.revoked_at IS NULL ORDER BY p.name;"
+  floor_count "$floor_open AND t.assignee_id = '$floor_owner'"
+  floor_count "$floor_open AND t.assignee_id IS NULL"
+  floor_count "$floor_open AND t.state = 3"
+  floor_count "$floor_open AND t.state = 4"
+  floor_count "$floor_open AND $floor_sla"
+  floor_count "$floor_open"
+}
+
+# floor_list NAME WHERE [ORDER] [OFFSET]: a list page's script, and its two own statements under EXPLAIN.
+floor_list() {
+  local order="${3:-t.last_activity_at DESC, t.number DESC}" rows
+  rows="SELECT $floor_cols FROM tickets AS t WHERE $2 ORDER BY $order LIMIT 51 OFFSET ${4:-0};"
+  { floor_common; floor_count "$2"; echo "$rows"
+    echo "SELECT p.id, p.name FROM people AS p WHERE p.id = ANY (ARRAY['$floor_owner', '00000000-0000-7000-8000-0000000000a1', '00000000-0000-7000-8000-0000000000a2', '00000000-0000-7000-8000-0000000000a3']::uuid[]);"
+  } | tr '\n' ' ' | sed 's/; /;\n/g' > "$floor_dir/$1.sql"
+  { echo "### $1"; floor_psql -c "EXPLAIN (ANALYZE, BUFFERS) $(floor_count "$2" | sed 's/;$//')"
+    floor_psql -c "EXPLAIN (ANALYZE, BUFFERS) ${rows%;}"; } >> "$WORK/explain-$LABEL.txt" 2>&1
+}
+
+# floor_ticket NAME NUMBER: the ticket page's statements (the ticket, its conversation, attachments, names, tags, member).
+floor_ticket() {
+  local id; id=$(floor_psql -c "SELECT id FROM tickets WHERE number = $2")
+  cat > "$floor_dir/$1.sql" <<SQL
+SELECT t.* FROM tickets AS t WHERE t.number = $2 LIMIT 1;
+SELECT t.id, t.author_member_id, t.author_person_id, t.body, t.channel, t.created_at, t.from_address, t.from_name, t.kind, t.mail_message_id, t.requester_member_id, t.search, t.ticket_id FROM ticket_messages AS t WHERE t.ticket_id = '$id' ORDER BY t.created_at;
+SELECT t.id, t.content_type, t.file_name, t.message_id, t.sha256, t.size FROM ticket_attachments AS t WHERE t.message_id = ANY (ARRAY(SELECT id FROM ticket_messages WHERE ticket_id = '$id')) ORDER BY t.file_name;
+SELECT p.id, p.name FROM people AS p WHERE p.id = ANY (ARRAY(SELECT DISTINCT author_person_id FROM ticket_messages WHERE ticket_id = '$id' AND author_person_id IS NOT NULL));
+SELECT t.* FROM tickets AS t WHERE t.id = '$id' LIMIT 1;
+SELECT m.number FROM members AS m WHERE m.id = (SELECT requester_member_id FROM tickets WHERE id = '$id') LIMIT 1;
+SELECT t.id, t.archived, t.name FROM ticket_categories AS t ORDER BY t.name;
+SELECT p.id, p.name, p.role FROM people AS p WHERE p.revoked_at IS NULL ORDER BY p.name;
+SELECT t.tag FROM ticket_tags AS t WHERE t.ticket_id = '$id' ORDER BY t.tag;
+SQL
+}
+
+: > "$WORK/explain-$LABEL.txt"
+for path in $AUTH_PAGES; do
+  name=$(echo "$path" | sed 's|^/support||; s|[^A-Za-z0-9]\+|-|g; s|^-||; s|-$||'); name="${name:-all}"
+  query="${path#*\?}"; [ "$query" = "$path" ] && query=""
+  param() { echo "$query" | tr '&' '\n' | sed -n "s/^$1=//p" | head -1; }
+  case "$path" in
+    /support/tickets/*) floor_ticket "$name" "${path##*/}"; continue ;;
+  esac
+  view=$(param view); q=$(param q | sed 's/%23/#/'); state=$(param state); page=$(param page)
+  where="$floor_open"
+  [ "$state" = closed ] && where="t.merged_into_id IS NULL AND t.state = 6"
+  case "$view" in
+    mine) where="$where AND t.assignee_id = '$floor_owner'" ;;
+    unassigned) where="$where AND t.assignee_id IS NULL" ;;
+    it) where="$where AND t.state = 3" ;;
+    owner) where="$where AND t.state = 4" ;;
+    sla) where="$where AND $floor_sla" ;;
+  esac
+  if [ -n "$q" ]; then
+    if [[ "$q" =~ ^#?[0-9]+$ ]]; then where="$where AND t.number = ${q#\#}"; else where="$where AND $(floor_fts "$q")"; fi
+  fi
+  [ -n "$(param priority)" ] && where="$where AND t.priority = 2"
+  [ -n "$(param category)" ] && where="$where AND t.category_id = '$(param category)'"
+  order="t.last_activity_at DESC, t.number DESC"; [ "$(param sort)" = created ] && order="t.created_at DESC, t.number DESC"
+  floor_list "$name" "$where" "$order" $(( (${page:-1} - 1) * 50 ))
+done
+
+# Each script under pgbench: same clients and duration as wrk; p95 from the per-transaction log.
+{
+  echo "## floor: pgbench -c$CONNECTIONS -j2 -T${DURATION%s} per page (load1 $(cut -d' ' -f1 /proc/loadavg))"
+  printf "%-60s %10s %10s %10s %10s %10s %8s\n" page floor-mean floor-p95 app-p95 ratio-p95 tps ""
+  for path in $AUTH_PAGES; do
+    name=$(echo "$path" | sed 's|^/support||; s|[^A-Za-z0-9]\+|-|g; s|^-||; s|-$||'); name="${name:-all}"
+    rm -f "$floor_dir"/pgbench_log.*
+    (cd "$floor_dir" && "$PG_BIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U rh -n -c "$CONNECTIONS" -j 2 -T "${DURATION%s}" -l -f "$name.sql" bench \
+      > "$name.pgbench" 2>&1) || { echo "$name: pgbench failed, see $floor_dir/$name.pgbench"; continue; }
+    stats=$(cat "$floor_dir"/pgbench_log.* | awk '{print $3}' | sort -n | awk '{a[NR]=$1; s+=$1} END {i=int(NR*0.95); if (i<1) i=1; printf "%.2f %.2f %d", s/NR/1000, a[i]/1000, NR}')
+    mean=${stats%% *}; rest=${stats#* }; p95=${rest%% *}
+    tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$floor_dir/$name.pgbench" | head -1)
+    app=$(awk -v p="$path" '$1 == "##" && $2 == "GET" { cur = $3 } $1 == "p95:" && cur == p { sub("ms", "", $2); print $2 }' "$out")
+    ratio=$(awk -v a="$app" -v f="$p95" 'BEGIN { if (f > 0 && a != "") printf "%.1f", a / f; else print "-" }')
+    printf "%-60s %8s ms %8s ms %8s ms %10s %10s\n" "$path" "$mean" "$p95" "${app:--}" "$ratio" "$tps"
+  done
+} | tee "$WORK/floor-$LABEL.txt" >&2
+. bench/support-index-experiment.sh
