@@ -19,7 +19,7 @@ internal sealed record ItReport(string? Summary, string? StepsToReproduce, strin
 /// meanwhile and comes back open, to the agent who escalated it. Each operation checks all input first, records who
 /// did what in the escalation's history and saves once; bad input changes nothing.
 /// </summary>
-internal sealed class EscalationDesk(AppDb db, TicketDesk desk, AttachmentStore store, Mailer mailer, EscalationTracker tracker, TimeProvider clock,
+internal sealed class EscalationDesk(AppDb db, TicketDesk desk, AttachmentStore store, Mailer mailer, TimeProvider clock,
     IStringLocalizer<Texts> l)
 {
     public const int MaxScreenshots = 10;
@@ -279,7 +279,7 @@ internal sealed class EscalationDesk(AppDb db, TicketDesk desk, AttachmentStore 
     {
         var step = new EscalationEvent { EscalationId = escalation.Id, Kind = kind, ByPersonId = by, Text = text, At = Now };
         db.EscalationEvents.Add(step);
-        await tracker.QueueAsync(escalation, step, ct);
+        await EscalationTracker.QueueAsync(db, escalation, step, Now, ct);
     }
 
     /// <summary>A required text: trimmed, with its line breaks, not empty, not over the limit.</summary>

@@ -71,24 +71,27 @@ internal sealed class EscalationTracker(AppDb db, WebhookRegistry registry, Time
 
     /// <summary>
     /// Queues one delivery per active tracker for a step in an IT escalation's history, in the caller's unit of work: the caller's
-    /// save commits it with the change. Escalations to the owner are personal matters and never leave the system.
+    /// save commits it with the change. Escalations to the owner are personal matters and never leave the system. Static, so
+    /// that code adding escalations without the desk (a support rule) can queue them the same way.
     /// </summary>
-    public async Task QueueAsync(Escalation escalation, EscalationEvent step, CancellationToken ct = default)
+    public static async Task QueueAsync(AppDb db, Escalation escalation, EscalationEvent step, DateTime now, CancellationToken ct = default)
     {
         if (escalation.Kind != EscalationKind.It) return;
         var hooks = await db.Webhooks.AsNoTracking().Where(w => w.Active && (w.Events & WebhookEvents.Escalations) != 0).Select(w => w.Id).ToListAsync(ct);
         if (hooks.Count == 0) return;
-        var reference = await db.Tickets.Where(t => t.Id == escalation.TicketId).Select(t => t.Number).FirstAsync(ct);
+        // The ticket may be new in this unit of work (a rule escalating as the ticket opens).
+        var number = db.Tickets.Local.FirstOrDefault(t => t.Id == escalation.TicketId)?.Number
+            ?? await db.Tickets.Where(t => t.Id == escalation.TicketId).Select(t => t.Number).FirstAsync(ct);
         foreach (var hook in hooks)
         {
             var delivery = new WebhookDelivery
             {
-                WebhookId = hook, EventId = step.Id, EscalationId = escalation.Id, MemberId = Guid.Empty, Number = "#" + reference,
-                Kind = step.Kind == EscalationEventKind.Escalated ? MemberEventKind.Created : MemberEventKind.Updated, OccurredAt = step.At, CreatedAt = Now,
-                NextAttemptAt = Now,
+                WebhookId = hook, EventId = step.Id, EscalationId = escalation.Id, MemberId = Guid.Empty, Number = "#" + number,
+                Kind = step.Kind == EscalationEventKind.Escalated ? MemberEventKind.Created : MemberEventKind.Updated, OccurredAt = step.At, CreatedAt = now,
+                NextAttemptAt = now,
             };
             db.WebhookDeliveries.Add(delivery);
-            await db.EnqueueAsync(WebhookSender.JobKind, new SendWebhook(delivery.Id, Resend: false), Now, ct: ct);
+            await db.EnqueueAsync(WebhookSender.JobKind, new SendWebhook(delivery.Id, Resend: false), now, ct: ct);
         }
     }
 
