@@ -13,7 +13,10 @@ namespace RightHand.Support.Escalations;
 /// <summary>The links a tracker needs: the escalation's page for people, the API address for the PATCH round trip.</summary>
 internal sealed record EscalationLinks(string Page, string Api);
 
-/// <summary>What changed: the history step (its kind as in the API's history), its text, and whether IT's tracker itself made it.</summary>
+/// <summary>
+/// What changed: the history step (its kind as in the API's history), its text, and whether IT's tracker made it (a token of no
+/// person, as the API's history shows "IT's tracker"; an escalation filed without a person is no tracker's).
+/// </summary>
 internal sealed record EscalationChange(string Kind, string? Text, bool ByTracker, DateTime At);
 
 /// <summary>
@@ -107,7 +110,7 @@ internal sealed class EscalationTracker(AppDb db, WebhookRegistry registry, Time
         var member = e.AffectedMemberId is { } m ? await db.Members.Where(x => x.Id == m).Select(x => x.Number).FirstOrDefaultAsync(ct) : null;
         var site = (configuration["PublicUrl"] ?? WebHost.DefaultUrl).TrimEnd('/');
         var change = step is null ? new EscalationChange("updated", null, false, delivery.OccurredAt)
-            : new EscalationChange(TicketSync.Name(step.Kind), step.Text, step.ByPersonId is null, step.At);
+            : new EscalationChange(TicketSync.Name(step.Kind), step.Text, ByTracker: step.ByPersonId is null && step.Kind != EscalationEventKind.Escalated, step.At);
         var tracked = new TrackedEscalation(e.Id, ticket, TicketSync.Name(e.Status), TicketSync.Name(e.Severity), e.Summary ?? "", e.StepsToReproduce ?? "",
             e.Expected ?? "", e.Actual ?? "", e.Environment ?? "", member, e.Question, e.Resolution, e.ExternalReference, e.CreatedAt, e.UpdatedAt,
             new EscalationLinks($"{site}/support/escalations/{e.Id}", $"{site}/api/v1/escalations/{e.Id}"));
