@@ -76,6 +76,10 @@ public sealed class TrackerWebhookTests
 
         // The tracker sends its fix back by PATCH; the change goes out as the next delivery, retried a minute after the tracker was down.
         using var api = await ClientAsync(app, Roles.It);
+        // A refused update changes nothing, so it sends nothing: not even for the reference sent along.
+        var refusedPatch = await api.PatchAsync($"/api/v1/escalations/{id}", JsonContent.Create(new JsonObject { ["status"] = "fixed", ["externalReference"] = "JIRA-1" }));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refusedPatch.StatusCode);
+        Assert.Equal(1, await DeliveriesAsync(app));
         var patched = await api.PatchAsync($"/api/v1/escalations/{id}", JsonContent.Create(new JsonObject { ["status"] = "fixed", ["note"] = "Fixed in 2.3.2." }));
         Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
         await RunDueJobsAsync(app);
