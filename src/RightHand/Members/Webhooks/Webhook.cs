@@ -4,9 +4,16 @@ using RightHand.Audit;
 
 namespace RightHand.Members.Webhooks;
 
-/// <summary>Which member events a webhook wants; stored as the sum of the flags.</summary>
+/// <summary>
+/// Which events a webhook wants; stored as the sum of the flags. The escalation events are for IT's tracker only, which is
+/// set up in the support settings (Support/Escalations/EscalationTracker), not on the member webhooks page.
+/// </summary>
 [Flags]
-internal enum WebhookEvents { None = 0, Created = 1, Updated = 2, Cancelled = 4, Erased = 8 }
+internal enum WebhookEvents
+{
+    None = 0, Created = 1, Updated = 2, Cancelled = 4, Erased = 8, EscalationCreated = 16, EscalationUpdated = 32,
+    Escalations = EscalationCreated | EscalationUpdated,
+}
 
 /// <summary>
 /// An address of the platform's IT that is told about member events. The secret signs every delivery; it is
@@ -40,6 +47,10 @@ internal static class WebhookEventNames
         MemberEventKind.Erased => WebhookEvents.Erased,
         _ => WebhookEvents.None,
     };
+
+    /// <summary>The name of what a delivery announces: a member event, or escalation.created / escalation.updated.</summary>
+    public static string Name(WebhookDelivery delivery) => delivery.EscalationId is null ? Name(delivery.Kind)
+        : delivery.Kind == MemberEventKind.Created ? "escalation.created" : "escalation.updated";
 }
 
 internal enum DeliveryState { Pending = 0, Delivered = 1, Failed = 2 }
@@ -61,6 +72,12 @@ internal sealed class WebhookDelivery
     public int? LastStatusCode { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? DeliveredAt { get; set; }
+    /// <summary>
+    /// Set for a delivery to IT's tracker: the escalation it announces. <see cref="EventId"/> is then the step in the escalation's
+    /// history, <see cref="Number"/> the ticket's reference, <see cref="Kind"/> Created (escalation.created) or Updated, and
+    /// <see cref="MemberId"/> empty: the payload names the affected member by number only.
+    /// </summary>
+    public Guid? EscalationId { get; set; }
 }
 
 /// <summary>One try to deliver: when, what the receiver answered (or what went wrong), how long it took.</summary>

@@ -77,7 +77,7 @@ internal sealed class WebhookRegistry(AppDb db, TimeProvider clock, IStringLocal
     /// HTTPS, or plain HTTP to this machine or a private network (a receiver beside the app, where TLS is often not set up);
     /// no user name or password in the address, because the page shows it.
     /// </summary>
-    private string? CheckUrl(string url)
+    public string? CheckUrl(string url)
     {
         if (url.Length > 2000 || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || uri.Host.Length == 0)
             return l["Address: enter a full https:// address of at most 2000 characters."];
@@ -96,7 +96,7 @@ internal sealed class WebhookRegistry(AppDb db, TimeProvider clock, IStringLocal
         return b[0] == 10 || (b[0] == 172 && b[1] is >= 16 and <= 31) || (b[0] == 192 && b[1] == 168);
     }
 
-    private static string NewSecret() =>
+    public static string NewSecret() =>
         "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
 

@@ -30,7 +30,7 @@ internal static class WebhookSignature
 /// tries again after 1 min, 5 min, 30 min, 2 h and 12 h, then gives up. A resend is one more attempt now, outside the
 /// schedule. A crash between the answer and the save sends once more: receivers drop repeats by the payload's id.
 /// </summary>
-internal sealed class WebhookSender(AppDb db, MemberSync members, IHttpClientFactory http, TimeProvider clock, ILogger<WebhookSender> log) : IJobHandler
+internal sealed class WebhookSender(AppDb db, MemberSync members, Support.Escalations.EscalationTracker tracker, IHttpClientFactory http, TimeProvider clock, ILogger<WebhookSender> log) : IJobHandler
 {
     public const string JobKind = "members.webhook";
     public const string HttpClientName = "webhooks";
@@ -53,7 +53,7 @@ internal sealed class WebhookSender(AppDb db, MemberSync members, IHttpClientFac
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, hook.Url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-            request.Headers.Add("X-RightHand-Event", WebhookEventNames.Name(delivery.Kind));
+            request.Headers.Add("X-RightHand-Event", WebhookEventNames.Name(delivery));
             request.Headers.Add("X-RightHand-Delivery", delivery.Id.ToString());
             request.Headers.Add("X-RightHand-Signature", WebhookSignature.Header(hook.Secret, clock.GetUtcNow().ToUnixTimeSeconds(), body));
             using var response = await http.CreateClient(HttpClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
@@ -93,8 +93,9 @@ internal sealed class WebhookSender(AppDb db, MemberSync members, IHttpClientFac
         next.RunAfter = delivery.NextAttemptAt.Value;
     }
 
-    private async Task<WebhookPayload> PayloadAsync(WebhookDelivery delivery, CancellationToken ct)
+    private async Task<object> PayloadAsync(WebhookDelivery delivery, CancellationToken ct)
     {
+        if (delivery.EscalationId is not null) return await tracker.PayloadAsync(delivery, ct);
         var name = WebhookEventNames.Name(delivery.Kind);
         var member = delivery.Kind == MemberEventKind.Erased ? null : await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.Id == delivery.MemberId, ct);
         // An erased member is announced by number only: nothing personal leaves the system after an erasure.

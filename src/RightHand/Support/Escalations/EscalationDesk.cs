@@ -68,7 +68,7 @@ internal sealed class EscalationDesk(AppDb db, TicketDesk desk, AttachmentStore 
         escalation.NoteMessageId = desk.NoteWithin(ticket, by, note, files).Id;
         db.Escalations.Add(escalation);
         await desk.MoveWithinAsync(ticket, TicketState.WaitingForIt, ct);
-        Record(escalation, EscalationEventKind.Escalated, by, summary);
+        await RecordAsync(escalation, EscalationEventKind.Escalated, by, summary, ct);
         await db.SaveChangesAsync(ct);
         return (OperationResult.Ok, escalation);
     }
@@ -92,7 +92,7 @@ internal sealed class EscalationDesk(AppDb db, TicketDesk desk, AttachmentStore 
         escalation.NoteMessageId = desk.NoteWithin(ticket, by, l["Escalated to the owner ({0}):", EscalationLabels.Reason(reason!.Value, l)] + "\n" + text, []).Id;
         db.Escalations.Add(escalation);
         await desk.MoveWithinAsync(ticket, TicketState.WaitingForOwner, ct);
-        Record(escalation, EscalationEventKind.Escalated, by, text);
+        await RecordAsync(escalation, EscalationEventKind.Escalated, by, text, ct);
         await db.SaveChangesAsync(ct);
         return (OperationResult.Ok, escalation);
     }
@@ -134,7 +134,7 @@ internal sealed class EscalationDesk(AppDb db, TicketDesk desk, AttachmentStore 
             var ticket = await ReturnTicketAsync(escalation, TicketState.WaitingForIt, ct);
             await MailAgentAsync(escalation, ticket, ct);
         }
-        Record(escalation, kind, by, text);
+        await RecordAsync(escalation, kind, by, text, ct);
         await db.SaveChangesAsync(ct);
         return OperationResult.Ok;
     }
@@ -149,7 +149,7 @@ internal sealed class EscalationDesk(AppDb db, TicketDesk desk, AttachmentStore 
         var text = Text(answer, l["Answer"], errors);
         if (errors.Count > 0) return OperationResult.Fail([.. errors]);
         (escalation.Status, escalation.Question, escalation.UpdatedAt) = (EscalationStatus.Answered, null, Now);
-        Record(escalation, EscalationEventKind.Answered, by, text);
+        await RecordAsync(escalation, EscalationEventKind.Answered, by, text, ct);
         await db.SaveChangesAsync(ct);
         return OperationResult.Ok;
     }
@@ -163,7 +163,7 @@ internal sealed class EscalationDesk(AppDb db, TicketDesk desk, AttachmentStore 
         var text = Text(note, l["Note"], errors);
         if (errors.Count > 0) return OperationResult.Fail([.. errors]);
         escalation.UpdatedAt = Now;
-        Record(escalation, EscalationEventKind.Note, by, text);
+        await RecordAsync(escalation, EscalationEventKind.Note, by, text, ct);
         await db.SaveChangesAsync(ct);
         return OperationResult.Ok;
     }
@@ -178,7 +178,7 @@ internal sealed class EscalationDesk(AppDb db, TicketDesk desk, AttachmentStore 
         var value = clean.Length == 0 ? null : clean;
         if (value == escalation.ExternalReference) return OperationResult.Ok;
         (escalation.ExternalReference, escalation.UpdatedAt) = (value, Now);
-        Record(escalation, EscalationEventKind.Referenced, by, value);
+        await RecordAsync(escalation, EscalationEventKind.Referenced, by, value, ct);
         await db.SaveChangesAsync(ct);
         return OperationResult.Ok;
     }
@@ -202,7 +202,7 @@ internal sealed class EscalationDesk(AppDb db, TicketDesk desk, AttachmentStore 
             desk.NoteWithin(ticket, by, l["Handed back by the owner:"] + "\n" + text, []);
             await MailAgentAsync(escalation, ticket, ct);
         }
-        Record(escalation, handBack ? EscalationEventKind.HandedBack : EscalationEventKind.Done, by, text);
+        await RecordAsync(escalation, handBack ? EscalationEventKind.HandedBack : EscalationEventKind.Done, by, text, ct);
         await db.SaveChangesAsync(ct);
         return OperationResult.Ok;
     }
@@ -274,8 +274,13 @@ internal sealed class EscalationDesk(AppDb db, TicketDesk desk, AttachmentStore 
         return null;
     }
 
-    private void Record(Escalation escalation, EscalationEventKind kind, Guid? by, string? text) =>
-        db.EscalationEvents.Add(new EscalationEvent { EscalationId = escalation.Id, Kind = kind, ByPersonId = by, Text = text, At = Now });
+    /// <summary>Adds the step to the history and queues its delivery to IT's tracker, if one is set, in the same unit of work.</summary>
+    private async Task RecordAsync(Escalation escalation, EscalationEventKind kind, Guid? by, string? text, CancellationToken ct)
+    {
+        var step = new EscalationEvent { EscalationId = escalation.Id, Kind = kind, ByPersonId = by, Text = text, At = Now };
+        db.EscalationEvents.Add(step);
+        await EscalationTracker.QueueAsync(db, escalation, step, Now, ct);
+    }
 
     /// <summary>A required text: trimmed, with its line breaks, not empty, not over the limit.</summary>
     private string Text(string? text, string field, List<string> errors)

@@ -10,6 +10,7 @@ internal static class EscalationsModule
     public static IServiceCollection AddEscalations(this IServiceCollection services) => services
         .AddScoped<EscalationDesk>()
         .AddScoped<EscalationItems>()
+        .AddScoped<EscalationTracker>()
         .AddScoped<SuggestedReplies>()
         .AddScoped<Members.Privacy.IMemberErasureStep, EscalationErasure>();
 

@@ -34,7 +34,10 @@ internal static class RuleEscalations
         }
         else (escalation.Status, escalation.Reason, escalation.ReasonNote) = (EscalationStatus.Open, OwnerReason.Other, unknown);
         db.Escalations.Add(escalation);
-        db.EscalationEvents.Add(new EscalationEvent { EscalationId = escalation.Id, Kind = EscalationEventKind.Escalated, Text = l["Rule '{0}'", ruleName], At = now });
+        var step = new EscalationEvent { EscalationId = escalation.Id, Kind = EscalationEventKind.Escalated, Text = l["Rule '{0}'", ruleName], At = now };
+        db.EscalationEvents.Add(step);
+        // IT's tracker hears of it like of an agent's escalation, in the same unit of work.
+        await EscalationTracker.QueueAsync(db, escalation, step, now, ct);
         return kind == EscalationKind.It ? l["hand to IT"] : l["hand to the owner"];
     }
 }
