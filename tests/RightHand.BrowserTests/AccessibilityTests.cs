@@ -173,6 +173,8 @@ public sealed class AccessibilityTests(AccessibilityFixture fixture, Xunit.Abstr
         ["/portal/sign-in"] = "Sign in to the member portal", ["/portal/profile"] = "My data", ["/portal/consents"] = "Consents", ["/support"] = "Tickets", ["/support/tickets/new"] = "New ticket",
         ["/support/settings"] = "Support settings", ["/support/sla"] = "Service levels", ["/support/answers"] = "Canned answers",
         ["/support/answers/new"] = "Write a canned answer", ["/support/overview"] = "Support overview", ["/support/satisfaction"] = "Satisfaction",
+        ["/support/rules"] = "Support rules", ["/support/rules/new"] = "Write a rule", ["/support/macros"] = "Macros", ["/support/macros/new"] = "Write a macro",
+        ["/support/it"] = "IT queue", ["/support/owner"] = "Owner queue",
         ["/portal/help"] = "Questions and answers", ["/portal/tickets"] = "My requests", ["/portal/tickets/new"] = "Ask a new question", ["/status/404"] = "Page not found", ["/no-such-page"] = "Page not found", ["/not-found"] = "Page not found", ["/signin"] = "Sign in",
     };
 
@@ -246,6 +248,16 @@ public sealed class AccessibilityTests(AccessibilityFixture fixture, Xunit.Abstr
     [InlineData("/support/answers/{id}")]
     [InlineData("/support/overview")]
     [InlineData("/support/satisfaction")]
+    [InlineData("/support/rules")]
+    [InlineData("/support/rules/new")]
+    [InlineData("/support/rules/{id}")]
+    [InlineData("/support/macros")]
+    [InlineData("/support/macros (de)")]
+    [InlineData("/support/macros/new")]
+    [InlineData("/support/macros/{id}")]
+    [InlineData("/support/it")]
+    [InlineData("/support/owner")]
+    [InlineData("/support/escalations/{id}")]
     [InlineData("/portal/help")]
     [InlineData("/portal/tickets")]
     [InlineData("/portal/tickets/new")]
@@ -377,6 +389,21 @@ public sealed class AccessibilityTests(AccessibilityFixture fixture, Xunit.Abstr
                 page = await fixture.NewOwnerPageAsync(language);
                 await page.GotoAsync(Journeys.Url(app, $"/support/answers/{fixture.AnswerId}"));
                 await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(AccessibilityFixture.AnswerTitle);
+                break;
+            case "/support/rules/{id}":
+                page = await fixture.NewOwnerPageAsync(language);
+                await page.GotoAsync(Journeys.Url(app, $"/support/rules/{fixture.RuleId}"));
+                await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(AccessibilityFixture.RuleName);
+                break;
+            case "/support/macros/{id}":
+                page = await fixture.NewOwnerPageAsync(language);
+                await page.GotoAsync(Journeys.Url(app, $"/support/macros/{fixture.MacroId}"));
+                await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(AccessibilityFixture.MacroName);
+                break;
+            case "/support/escalations/{id}":
+                page = await fixture.NewOwnerPageAsync(language);
+                await page.GotoAsync(Journeys.Url(app, $"/support/escalations/{fixture.EscalationId}"));
+                await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(AccessibilityFixture.EscalationSummary);
                 break;
             case "/portal/tickets/{number}":
                 page = await fixture.NewPageAsync(language, fixture.MemberState);
