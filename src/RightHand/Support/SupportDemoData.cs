@@ -48,14 +48,16 @@ internal sealed class SupportDemoData(CannedAnswers answers, SlaSettings sla, Ti
         if (members.Count == 0) return;
         var policy = await sla.PolicyAsync(ct);
         var random = new Random(5);
-        var now = clock.GetUtcNow().UtcDateTime;
+        // Whole seconds, like the times the desk itself writes are whole microseconds: PostgreSQL keeps no finer, and a
+        // full export from SQLite must come back unchanged.
+        var now = WholeSeconds(clock.GetUtcNow().UtcDateTime);
         var number = Ticket.FirstNumber;
         var start = now.Date.AddDays(-Days);
         for (var day = 0; day <= Days; day++)
         {
             for (var i = 0; i < TicketsPerDay + random.Next(-4, 5); i++)
             {
-                var opened = start.AddDays(day).AddHours(6 + random.NextDouble() * 15);
+                var opened = WholeSeconds(start.AddDays(day).AddHours(6 + random.NextDouble() * 15));
                 if (opened > now.AddMinutes(-20)) continue;
                 var member = members[random.Next(members.Count)];
                 var texts = member.Language == "en" ? SupportDemoTexts.English : SupportDemoTexts.German;
@@ -142,6 +144,8 @@ internal sealed class SupportDemoData(CannedAnswers answers, SlaSettings sla, Ti
             _ => "Ich musste zweimal schreiben, bis jemand geantwortet hat.",
         };
     }
+
+    private static DateTime WholeSeconds(DateTime at) => new(at.Ticks - at.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
 
     private static string Greeting(string language, string firstName) => language == "en" ? $"Hello {firstName},\n\n" : $"Hallo {firstName},\n\n";
 
