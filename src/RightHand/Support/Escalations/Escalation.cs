@@ -57,8 +57,16 @@ internal sealed class Escalation
     public DateTime UpdatedAt { get; set; }
     public DateTime? ResolvedAt { get; set; }
 
-    public bool IsOpen => Status is EscalationStatus.New or EscalationStatus.Confirmed or EscalationStatus.NeedsInformation or EscalationStatus.Answered
-        or EscalationStatus.Open;
+    public bool IsOpen => OpenStatuses.Contains(Status);
+
+    /// <summary>The statuses in which someone still has to act; a ticket has at most one escalation in them.</summary>
+    public static readonly EscalationStatus[] OpenStatuses =
+        [EscalationStatus.New, EscalationStatus.Confirmed, EscalationStatus.NeedsInformation, EscalationStatus.Answered, EscalationStatus.Open];
+
+    /// <summary>Whether the ticket has an open escalation, counting one added to the unit of work but not saved yet.</summary>
+    public static async Task<bool> OpenForAsync(Platform.Database.AppDb db, Guid ticketId, CancellationToken ct) =>
+        db.Escalations.Local.Any(e => e.TicketId == ticketId && e.IsOpen)
+        || await db.Escalations.AnyAsync(e => e.TicketId == ticketId && OpenStatuses.Contains(e.Status), ct);
 }
 
 internal enum EscalationEventKind { Escalated = 0, Confirmed = 1, AskedForInformation = 2, Answered = 3, Fixed = 4, WontFix = 5, Note = 6, Done = 7, HandedBack = 8, Referenced = 9 }

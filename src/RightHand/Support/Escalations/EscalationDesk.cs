@@ -239,9 +239,7 @@ internal sealed class EscalationDesk(AppDb db, TicketDesk desk, AttachmentStore 
     private async Task CheckEscalatableAsync(Ticket ticket, List<string> errors, CancellationToken ct)
     {
         if (ticket.State == TicketState.Closed) errors.Add(l["This ticket is closed; it cannot be escalated."]);
-        if (await db.Escalations.AnyAsync(e => e.TicketId == ticket.Id && (e.Status == EscalationStatus.New || e.Status == EscalationStatus.Confirmed
-                || e.Status == EscalationStatus.NeedsInformation || e.Status == EscalationStatus.Answered || e.Status == EscalationStatus.Open), ct))
-            errors.Add(l["This ticket is already escalated; wait until the open escalation is answered."]);
+        if (await Escalation.OpenForAsync(db, ticket.Id, ct)) errors.Add(l["This ticket is already escalated; wait until the open escalation is answered."]);
     }
 
     /// <summary>Puts screenshots into the store; a file that is too large or not a picture (PNG, JPEG, GIF, WebP by its first bytes) is named in an error.</summary>

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using RightHand.Platform.Database;
 
@@ -16,9 +15,7 @@ internal static class RuleEscalations
     public static async Task<string> FileAsync(AppDb db, Ticket ticket, EscalationKind kind, string ruleName, string body, DateTime now, IStringLocalizer l,
         CancellationToken ct)
     {
-        var open = db.Escalations.Local.Any(e => e.TicketId == ticket.Id && e.IsOpen)
-            || await db.Escalations.AnyAsync(e => e.TicketId == ticket.Id && e.ResolvedAt == null && e.Status != EscalationStatus.Done, ct);
-        if (open) return l["not escalated again: the ticket has an open escalation"];
+        if (await Escalation.OpenForAsync(db, ticket.Id, ct)) return l["not escalated again: the ticket has an open escalation"];
         var unknown = l["Not known yet: filed by rule '{0}'.", ruleName].Value;
         var escalation = new Escalation
         {
