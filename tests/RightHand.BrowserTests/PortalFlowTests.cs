@@ -17,15 +17,8 @@ public sealed class PortalFlowTests(OwnerFixture fixture) : IClassFixture<OwnerF
 {
     private const string Password = "a portal passphrase of several words";
 
-    private async Task<Member> MemberAsync(string first, string last, string email, string language)
-    {
-        await using var scope = fixture.App.Services.CreateAsyncScope();
-        var owner = await DelegationSeeds.PersonIdAsync(fixture.App, fixture.Owner.Email);
-        var (result, member) = await scope.ServiceProvider.GetRequiredService<MemberRegister>().CreateAsync(
-            new MemberDraft("Frau", first, last, null, email, null, language, "Invalidenstraße 1", "10115", "Berlin", "DE", null, null, null, null, MemberStatus.Active), owner);
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
-        return member!;
-    }
+    private Task<Member> MemberAsync(string first, string last, string email, string language) =>
+        MemberSeeds.CreateAsync(fixture, first, last, email, language, salutation: "Frau");
 
     [Fact]
     public async Task A_member_signs_in_by_link_corrects_their_address_and_sees_only_their_own_data()

@@ -131,9 +131,7 @@ public sealed partial class SupportDayFlowTests(OwnerFixture fixture) : IClassFi
         var ownerId = await DelegationSeeds.PersonIdAsync(app, fixture.Owner.Email);
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var (created, anna) = await services.GetRequiredService<MemberRegister>().CreateAsync(new MemberDraft(null, "Anna", "Adams", null, "anna.adams@example.org", null,
-            "en", "Invalidenstraße 1", "10115", "Berlin", "DE", null, null, null, null, MemberStatus.Active), ownerId);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors));
+        var anna = await MemberSeeds.CreateAsync(fixture, "Anna", "Adams", "anna.adams@example.org", "en");
         var categories = services.GetRequiredService<TicketCategories>();
         foreach (var name in new[] { "Sign-in", "Technical problem" }) Assert.True((await categories.AddAsync(name)).Succeeded);
         var (saved, answer) = await services.GetRequiredService<RightHand.Support.Answers.CannedAnswers>().SaveAsync(null,
@@ -149,7 +147,7 @@ public sealed partial class SupportDayFlowTests(OwnerFixture fixture) : IClassFi
         var desk = services.GetRequiredService<TicketDesk>();
         async Task<long> OpenAsync(string subject, string body)
         {
-            var (opened, ticket) = await desk.OpenAsync(new NewTicket(TicketChannel.Email, new TicketRequester(anna!.Id, null), subject, body));
+            var (opened, ticket) = await desk.OpenAsync(new NewTicket(TicketChannel.Email, new TicketRequester(anna.Id, null), subject, body));
             Assert.True(opened.Succeeded, string.Join("; ", opened.Errors));
             return ticket!.Number;
         }

@@ -14,15 +14,8 @@ namespace RightHand.BrowserTests;
 /// </summary>
 public sealed class SupportPortalFlowTests(OwnerFixture fixture) : IClassFixture<OwnerFixture>
 {
-    private async Task<Member> MemberAsync(string first, string last, string email, string language)
-    {
-        await using var scope = fixture.App.Services.CreateAsyncScope();
-        var owner = await DelegationSeeds.PersonIdAsync(fixture.App, fixture.Owner.Email);
-        var (result, member) = await scope.ServiceProvider.GetRequiredService<MemberRegister>().CreateAsync(
-            new MemberDraft(null, first, last, null, email, null, language, "Invalidenstraße 1", "10115", "Berlin", "DE", null, null, null, null, MemberStatus.Active), owner);
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
-        return member!;
-    }
+    private Task<Member> MemberAsync(string first, string last, string email, string language) =>
+        MemberSeeds.CreateAsync(fixture, first, last, email, language);
 
     [Fact]
     public async Task A_member_asks_is_answered_and_rates_and_hostile_input_stays_text()
