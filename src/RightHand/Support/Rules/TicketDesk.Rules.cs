@@ -51,14 +51,14 @@ internal sealed partial class TicketDesk
     private async Task<List<string>> ApplyRuleAsync(SupportRule rule, Ticket ticket, string body, bool automatic, Sla.SlaPolicy levels, CancellationToken ct)
     {
         var done = new List<string>();
-        var names = await new SupportRules(db, clock, l).NamesAsync(ct);
         if (rule.SetCategoryId is { } category)
         {
-            if (await db.TicketCategories.AnyAsync(c => c.Id == category && !c.Archived, ct))
+            // Only the names this rule needs: rules run on every incoming ticket and mail.
+            if (await db.TicketCategories.Where(c => c.Id == category && !c.Archived).Select(c => c.Name).FirstOrDefaultAsync(ct) is { } categoryName)
             {
                 ticket.CategoryId = category;
                 Sla.TicketSla.Apply(ticket, levels);
-                done.Add(l["set category {0}", names.Categories.GetValueOrDefault(category, "?")]);
+                done.Add(l["set category {0}", categoryName]);
             }
             else done.Add(l["category not set: it is archived"]);
         }
@@ -71,7 +71,7 @@ internal sealed partial class TicketDesk
         if (rule.AssignTo is { } person)
         {
             var agents = await TicketQueries.AgentsAsync(db, ct);
-            if (agents.Any(a => a.Key == person)) { ticket.AssigneeId = person; done.Add(l["assign to {0}", names.People.GetValueOrDefault(person, "?")]); }
+            if (agents.Where(a => a.Key == person).Select(a => a.Value).FirstOrDefault() is { } agent) { ticket.AssigneeId = person; done.Add(l["assign to {0}", agent]); }
             else done.Add(l["not assigned: the person no longer works in support"]);
         }
         if (rule.AddTag is { } tag)
