@@ -11,6 +11,7 @@ internal static class SupportModule
         .AddScoped<TicketCategories>()
         .AddScoped<Reports.SupportOverview>()
         .AddSingleton<AttachmentStore>()
+        .AddSingleton<TicketViewCounts>()
         .AddScoped<Members.Privacy.IMemberErasureStep, TicketErasure>()
         .AddScoped<Delegation.Offboarding.IOffboardingSource, TicketsHeld>()
         .AddScoped<Ratings.SatisfactionSurvey>()
