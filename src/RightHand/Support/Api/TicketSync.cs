@@ -46,7 +46,7 @@ internal sealed class TicketSync(AppDb db)
     {
         var ticket = await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.Number == number, ct);
         if (ticket is null) return null;
-        var messages = await db.TicketMessages.AsNoTracking().Where(m => m.TicketId == ticket.Id).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToListAsync(ct);
+        var messages = await db.TicketMessages.AsNoTracking().Where(m => m.TicketId == ticket.Id).OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ForDisplay().ToListAsync(ct);
         var messageIds = messages.Select(m => m.Id).ToList();
         var files = (await db.TicketAttachments.AsNoTracking().Where(a => messageIds.Contains(a.MessageId)).OrderBy(a => a.FileName).ToListAsync(ct))
             .ToLookup(a => a.MessageId);

@@ -33,7 +33,7 @@ internal static class PortalTicketQueries
 
     /// <summary>The conversation as the member sees it: their messages and staff's public replies, never an internal note.</summary>
     public static Task<List<TicketMessage>> ConversationAsync(AppDb db, Guid ticketId, CancellationToken ct = default) =>
-        db.TicketMessages.AsNoTracking().Where(m => m.TicketId == ticketId && m.Kind != TicketMessageKind.InternalNote).OrderBy(m => m.CreatedAt).ToListAsync(ct);
+        db.TicketMessages.AsNoTracking().Where(m => m.TicketId == ticketId && m.Kind != TicketMessageKind.InternalNote).OrderBy(m => m.CreatedAt).ForDisplay().ToListAsync(ct);
 
     /// <summary>An attachment of a public message on one of the member's tickets, or null.</summary>
     public static Task<TicketAttachment?> AttachmentAsync(AppDb db, Guid memberId, Guid attachmentId, CancellationToken ct = default) =>
