@@ -30,8 +30,8 @@ FROM generate_series(1, 1000000) AS i, names,
      LATERAL (SELECT names.first[(i / 3) % 20 + 1] AS f, names.city[i % 8 + 1] AS c,
                      CASE WHEN i % 10 = 0 THEN names.last[(i / 10) % 30 + 1]
                           ELSE names.pre[(i / 7) % 30 + 1] || names.mid[(i / 211) % 6 + 1] || names.suf[(i / 13) % 20 + 1] END AS l) AS pick;
-INSERT INTO member_tags (member_id, tag)
-SELECT (lpad(to_hex(i), 8, '0') || '-0000-7000-8000-' || lpad(to_hex(i), 12, '0'))::uuid, CASE WHEN i % 20 = 0 THEN 'VIP' ELSE 'Newsletter' END
+INSERT INTO member_tags (member_id, member_sequence, tag)
+SELECT (lpad(to_hex(i), 8, '0') || '-0000-7000-8000-' || lpad(to_hex(i), 12, '0'))::uuid, 10000 + i, CASE WHEN i % 20 = 0 THEN 'VIP' ELSE 'Newsletter' END
 FROM generate_series(10, 1000000, 10) AS i;
 INSERT INTO member_custom_values (member_id, field_id, value)
 SELECT (lpad(to_hex(i), 8, '0') || '-0000-7000-8000-' || lpad(to_hex(i), 12, '0'))::uuid, '00000000-0000-7000-8000-0000000000f1',

@@ -104,8 +104,15 @@ internal sealed class MemberStatusChangeConfiguration : IEntityTypeConfiguration
 /// <summary>A free label on a member ("VIP", "Speaker 2026"); the list filters by it.</summary>
 internal sealed class MemberTag
 {
-    public Guid MemberId { get; set; }
+    public required Guid MemberId { get; set; }
+    /// <summary>
+    /// The member's <see cref="Member.Sequence"/> (given once, never changed), so that the tag's index lists its members in
+    /// the list's default order: page 20 of a tag is a range of that index, not a walk along all members probing each.
+    /// </summary>
+    public required long MemberSequence { get; set; }
     public required string Tag { get; set; }
+
+    public static MemberTag Of(Member member, string tag) => new() { MemberId = member.Id, MemberSequence = member.Sequence, Tag = tag };
 }
 
 internal sealed class MemberTagConfiguration : IEntityTypeConfiguration<MemberTag>
@@ -116,7 +123,9 @@ internal sealed class MemberTagConfiguration : IEntityTypeConfiguration<MemberTa
         builder.HasKey(t => new { t.MemberId, t.Tag });
         builder.Property(t => t.Tag).HasMaxLength(60).IsPersonalData();
         builder.HasPersonalDataOwner(nameof(MemberTag.MemberId));
-        // The tag filter finds the members of a tag without touching the others' rows.
+        // The tag filter finds the members of a tag without touching the others' rows: along the ids (to merge with the
+        // status and custom value indexes), or in member number order (the list's default order: a deep page is a range).
         builder.HasIndex(t => new { t.Tag, t.MemberId });
+        builder.HasIndex(t => new { t.Tag, t.MemberSequence }).IsUnique();
     }
 }

@@ -73,7 +73,7 @@ internal sealed record MemberFilter(string? Search, MemberStatus? Status, Guid? 
                 .Select(m => new { m.Sequence, m.Status, m.CreatedAt }).FirstOrDefaultAsync(ct);
             if (anchor is not null)
             {
-                var members = Matching(db);
+                var members = Matching(db, Sort == "number");
                 members = Sort switch
                 {
                     "status" => members.Where(m => m.Status > anchor.Status || (m.Status == anchor.Status && m.Sequence > anchor.Sequence)),
@@ -83,14 +83,20 @@ internal sealed record MemberFilter(string? Search, MemberStatus? Status, Guid? 
                 return await Ordered(members).Take(PageSize + 1).ToListAsync(ct);
             }
         }
-        return await Apply(db).Skip((Page - 1) * PageSize).Take(PageSize + 1).ToListAsync(ct);
+        return await Ordered(Matching(db, Sort == "number")).Skip((Page - 1) * PageSize).Take(PageSize + 1).ToListAsync(ct);
     }
 
     /// <summary>How many members match, counted up to <see cref="CountLimit"/> + 1 (more means "more than the limit").</summary>
     public Task<int> CountAsync(AppDb db, CancellationToken ct = default) => Matching(db).Take(CountLimit + 1).CountAsync(ct);
 
     /// <summary>The filtered members, unordered: counting needs no sort.</summary>
-    private IQueryable<Member> Matching(AppDb db)
+    /// <param name="inNumberOrder">
+    /// For a page in member number order: the tag is then matched on the member's sequence, so that PostgreSQL reads the
+    /// tag's index (tag, member sequence) in list order alongside the members (page 20 of a tag carried by 5 % of a million
+    /// members: 18 → 5 ms). Counting and the other orders match it on the id, which merges with the status and custom
+    /// value indexes (both end in the member id) and is the faster way there.
+    /// </param>
+    private IQueryable<Member> Matching(AppDb db, bool inNumberOrder = false)
     {
         var members = db.Members.AsNoTracking();
         if (Search is { } q)
@@ -112,7 +118,12 @@ internal sealed record MemberFilter(string? Search, MemberStatus? Status, Guid? 
         }
         if (Status is { } status) members = members.Where(m => m.Status == status);
         if (PlanId is { } plan) members = members.Where(m => m.PlanId == plan);
-        if (Tag is { } tag) members = members.Where(m => db.MemberTags.Any(t => t.MemberId == m.Id && t.Tag == tag));
+        if (Tag is { } tag)
+        {
+            members = inNumberOrder
+                ? members.Where(m => db.MemberTags.Any(t => t.Tag == tag && t.MemberSequence == m.Sequence))
+                : members.Where(m => db.MemberTags.Any(t => t.MemberId == m.Id && t.Tag == tag));
+        }
         if (FieldId is { } field)
         {
             members = FieldValue is { } value

@@ -51,7 +51,7 @@ internal sealed class MemberRegister(AppDb db, TimeProvider clock, IStringLocali
         Apply(member, draft);
         db.Members.Add(member);
         db.MemberStatusChanges.Add(new MemberStatusChange { MemberId = member.Id, To = draft.Status, At = Now, By = by });
-        foreach (var tag in Tags(draft.Tags)) db.MemberTags.Add(new MemberTag { MemberId = member.Id, Tag = tag });
+        foreach (var tag in Tags(draft.Tags)) db.MemberTags.Add(MemberTag.Of(member, tag));
         await SetCustomAsync(member.Id, custom, ct);
         MemberEvents.Add(db, member, MemberEventKind.Created, Now);
         await db.SaveChangesAsync(ct);
@@ -74,7 +74,7 @@ internal sealed class MemberRegister(AppDb db, TimeProvider clock, IStringLocali
         var wanted = Tags(draft.Tags);
         var current = await db.MemberTags.Where(t => t.MemberId == memberId).ToListAsync(ct);
         db.MemberTags.RemoveRange(current.Where(t => !wanted.Contains(t.Tag)));
-        foreach (var tag in wanted.Where(t => current.All(c => c.Tag != t))) db.MemberTags.Add(new MemberTag { MemberId = memberId, Tag = tag });
+        foreach (var tag in wanted.Where(t => current.All(c => c.Tag != t))) db.MemberTags.Add(MemberTag.Of(member, tag));
         // Saving the form unchanged is no change: no audit entry, no "updated" event, no webhook to the platform.
         db.ChangeTracker.DetectChanges();
         var changed = db.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Deleted

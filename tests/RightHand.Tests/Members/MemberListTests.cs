@@ -141,6 +141,83 @@ public sealed class MemberListTests
         Assert.Null((await Html.GetAsync(owner.Client, "/members")).QuerySelector("[data-testid=views]"));
     }
 
+    /// <summary>One of the 2,400 members <see cref="SeedDeepRegisterAsync"/> writes, as the list should order and filter them.</summary>
+    private sealed record Seeded(int I, long Sequence, string LastName, int Status, DateTime CreatedAt, bool Vip, bool Newsletter)
+    {
+        public string Number => $"M-{Sequence}";
+    }
+
+    /// <summary>
+    /// 2,400 members straight into the tables (through the register it would take minutes): every second one tagged "VIP"
+    /// (1,200, past the count's limit), every third "Newsletter", statuses, names and join times shuffled against the numbers.
+    /// </summary>
+    private static async Task<List<Seeded>> SeedDeepRegisterAsync(TestApp app)
+    {
+        var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var seeded = Enumerable.Range(1, 2400).Select(i => new Seeded(i, 10000 + i, $"Name{i * 37 % 2400:0000}", i % 7 % 4,
+            start.AddMinutes(i * 11 % 2400), i % 2 == 0, i % 3 == 0)).ToList();
+        foreach (var chunk in seeded.Chunk(400))
+        {
+            static string Id(Seeded m) => new Guid($"{m.I:X8}-0000-7000-8000-{m.I:X12}").ToString().ToUpperInvariant();
+            var members = chunk.Select(m => $"('{Id(m)}', {m.Sequence}, '{m.Number}', 'First', '{m.LastName}', 'm{m.I}@example.org', 'm{m.I}@example.org', "
+                + $"'first {m.LastName.ToLowerInvariant()}', 'de', {m.Status}, '{m.CreatedAt:yyyy-MM-dd HH:mm:ss}', '{m.CreatedAt:yyyy-MM-dd HH:mm:ss}', '{m.CreatedAt:yyyy-MM-dd HH:mm:ss}')");
+            var tags = chunk.Where(m => m.Vip).Select(m => $"('{Id(m)}', {m.Sequence}, 'VIP')")
+                .Concat(chunk.Where(m => m.Newsletter).Select(m => $"('{Id(m)}', {m.Sequence}, 'Newsletter')"));
+            await app.ExecuteSqlAsync($"""
+                INSERT INTO members (id, sequence, number, first_name, last_name, email, email_key, name_key, language, status, status_since, created_at, updated_at)
+                VALUES {string.Join(",\n", members)};
+                INSERT INTO member_tags (member_id, member_sequence, tag) VALUES {string.Join(",\n", tags)};
+                """);
+        }
+        return seeded;
+    }
+
+    private static List<string> PageOf(IEnumerable<Seeded> ordered, int page) =>
+        ordered.Skip((page - 1) * 50).Take(50).Select(m => m.Number).ToList();
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task ADeepPageOfATag_TypedIn_ShowsTheRightMembersInEveryOrderAndFilter(Engine engine)
+    {
+        await using var app = await TestApp.StartAsync(engine);
+        var owner = await StaffSession.SetUpOwnerAsync(app);
+        var seeded = await SeedDeepRegisterAsync(app);
+        var vip = seeded.Where(m => m.Vip).ToList();
+
+        var page20 = await Html.GetAsync(owner.Client, "/members?tag=VIP&page=20");
+        Assert.Equal(PageOf(vip, 20), Numbers(page20));
+        Assert.Equal("More than 1,000 members", page20.QuerySelector("[data-testid=count]")!.TextContent);
+        Assert.Equal($"/members?tag=VIP&page=21&after={vip[999].Sequence}", page20.QuerySelector("a[rel=next]")!.GetAttribute("href"));
+        var page19 = await Html.GetAsync(owner.Client, "/members?tag=VIP&page=19");
+        Assert.Equal(Numbers(page20), Numbers(await Html.GetAsync(owner.Client, page19.QuerySelector("a[rel=next]")!.GetAttribute("href")!)));
+        var last = await Html.GetAsync(owner.Client, "/members?tag=VIP&page=24");
+        Assert.Equal(PageOf(vip, 24), Numbers(last));
+        Assert.Null(last.QuerySelector("a[rel=next]"));
+
+        var activeVip = vip.Where(m => m.Status == (int)MemberStatus.Active).ToList();
+        var active = await Html.GetAsync(owner.Client, "/members?tag=VIP&status=active&page=3");
+        Assert.Equal(PageOf(activeVip, 3), Numbers(active));
+        Assert.Equal($"{activeVip.Count} members", active.QuerySelector("[data-testid=count]")!.TextContent);
+        var searched = seeded.Where(m => m.Newsletter && m.LastName.StartsWith("Name1", StringComparison.Ordinal)).ToList();
+        var search = await Html.GetAsync(owner.Client, "/members?tag=Newsletter&q=name1&page=5");
+        Assert.Equal(PageOf(searched, 5), Numbers(search));
+        Assert.Equal($"{searched.Count} members", search.QuerySelector("[data-testid=count]")!.TextContent);
+
+        Assert.Equal(PageOf(vip.OrderBy(m => m.LastName).ThenBy(m => m.Sequence), 9), Numbers(await Html.GetAsync(owner.Client, "/members?tag=VIP&sort=name&page=9")));
+        Assert.Equal(PageOf(vip.OrderBy(m => m.Status).ThenBy(m => m.Sequence), 15), Numbers(await Html.GetAsync(owner.Client, "/members?tag=VIP&sort=status&page=15")));
+        Assert.Equal(PageOf(vip.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Sequence), 12),
+            Numbers(await Html.GetAsync(owner.Client, "/members?tag=VIP&sort=created&page=12")));
+
+        // A tag given by editing a member later lists them at their number: first on page 1, and page 20 moves up by one.
+        var first = seeded[0];
+        Assert.False(first.Vip);
+        Assert.Equal($"/members/{first.Number}?done=saved", Html.Location(await owner.Client.SubmitAsync($"/members/{first.Number}", "edit",
+            MemberPages.Fields("First", first.LastName, "m1@example.org", tags: "VIP"))));
+        vip.Insert(0, first);
+        Assert.Equal(PageOf(vip, 1), Numbers(await Html.GetAsync(owner.Client, "/members?tag=VIP")));
+        Assert.Equal(PageOf(vip, 20), Numbers(await Html.GetAsync(owner.Client, "/members?tag=VIP&page=20")));
+    }
+
     [Fact]
     public async Task PastAThousandMatches_TheListSaysMoreThan_AndPagesOnWithoutACount()
     {

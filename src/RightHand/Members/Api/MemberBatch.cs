@@ -155,7 +155,7 @@ internal sealed class MemberBatch(AppDb db, MemberRegister register, TimeProvide
                 register.Apply(member, p.Draft);
                 db.Members.Add(member);
                 db.MemberStatusChanges.Add(new MemberStatusChange { MemberId = member.Id, To = p.Draft.Status, At = now, By = by });
-                foreach (var tag in p.Tags ?? []) db.MemberTags.Add(new MemberTag { MemberId = member.Id, Tag = tag });
+                foreach (var tag in p.Tags ?? []) db.MemberTags.Add(MemberTag.Of(member, tag));
                 SetCustom(member.Id, p.Custom, []);
                 MemberEvents.Add(db, member, MemberEventKind.Created, now);
                 results.Add(new BatchItemResult(p.Index, member.Number, Outcome(UpsertOutcome.Created)));
@@ -173,7 +173,7 @@ internal sealed class MemberBatch(AppDb db, MemberRegister register, TimeProvide
             var entry = db.Entry(m);
             entry.DetectChanges();
             var changed = entry.Properties.Any(x => x.IsModified && x.Metadata.Name != nameof(Member.UpdatedAt));
-            changed |= SetTags(m.Id, p.Tags, tags[m.Id].ToList());
+            changed |= SetTags(m, p.Tags, tags[m.Id].ToList());
             changed |= SetCustom(m.Id, p.Custom, custom[m.Id].ToDictionary(v => v.FieldId));
             if (!changed)
             {
@@ -199,13 +199,13 @@ internal sealed class MemberBatch(AppDb db, MemberRegister register, TimeProvide
         return (tags.ToLookup(t => t.MemberId), custom.ToLookup(v => v.MemberId));
     }
 
-    private bool SetTags(Guid memberId, List<string>? wanted, List<MemberTag> current)
+    private bool SetTags(Member member, List<string>? wanted, List<MemberTag> current)
     {
         if (wanted is null) return false;
         var removed = current.Where(t => !wanted.Contains(t.Tag, StringComparer.OrdinalIgnoreCase)).ToList();
         var added = wanted.Where(t => current.All(c => !string.Equals(c.Tag, t, StringComparison.OrdinalIgnoreCase))).ToList();
         db.MemberTags.RemoveRange(removed);
-        foreach (var tag in added) db.MemberTags.Add(new MemberTag { MemberId = memberId, Tag = tag });
+        foreach (var tag in added) db.MemberTags.Add(MemberTag.Of(member, tag));
         return removed.Count + added.Count > 0;
     }
 

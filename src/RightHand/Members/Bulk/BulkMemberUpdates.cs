@@ -162,7 +162,7 @@ internal sealed class BulkMemberUpdates(AppDb db, Approvals approvals, TimeProvi
                 return true;
             case BulkChange.AddTag:
                 if (await db.MemberTags.AnyAsync(t => t.MemberId == m.Id && t.Tag == u.Value, ct)) return false;
-                db.MemberTags.Add(new MemberTag { MemberId = m.Id, Tag = u.Value });
+                db.MemberTags.Add(MemberTag.Of(m, u.Value));
                 return true;
             case BulkChange.RemoveTag:
                 var tag = await db.MemberTags.FirstOrDefaultAsync(t => t.MemberId == m.Id && t.Tag == u.Value, ct);

@@ -244,7 +244,7 @@ internal sealed class MemberImportRun(AppDb db, TimeProvider clock, IStringLocal
             var had = tags?[member.Id].ToHashSet(StringComparer.OrdinalIgnoreCase) ?? [];
             foreach (var tag in row.Tags.Where(t => !had.Contains(t)))
             {
-                db.MemberTags.Add(new MemberTag { MemberId = member.Id, Tag = tag });
+                db.MemberTags.Add(MemberTag.Of(member, tag));
                 changed = true;
             }
             foreach (var (field, value) in row.Custom)

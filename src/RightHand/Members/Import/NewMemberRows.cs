@@ -26,7 +26,7 @@ internal sealed class NewMemberRows(AppDb db) : IAsyncDisposable
               m.Postcode, m.City, m.Country, m.DateOfBirth, (int)m.Status, m.StatusSince, m.PlanId, m.Notes, m.CreatedAt, m.UpdatedAt]);
     private static readonly Table<MemberStatusChange> StatusChanges = new("member_status_changes", ["id", "member_id", "from", "to", "at", "by"],
         c => [c.Id, c.MemberId, c.From is { } f ? (int)f : null, (int)c.To, c.At, c.By]);
-    private static readonly Table<MemberTag> Tags = new("member_tags", ["member_id", "tag"], t => [t.MemberId, t.Tag]);
+    private static readonly Table<MemberTag> Tags = new("member_tags", ["member_id", "member_sequence", "tag"], t => [t.MemberId, t.MemberSequence, t.Tag]);
     private static readonly Table<CustomFieldValue> CustomValues = new("member_custom_values", ["member_id", "field_id", "value"], v => [v.MemberId, v.FieldId, v.Value]);
     private static readonly Table<MemberEvent> Events = new("member_events", ["id", "member_id", "number", "kind", "at", "dispatched_at"],
         e => [e.Id, e.MemberId, e.Number, (int)e.Kind, e.At, e.DispatchedAt]);
@@ -38,7 +38,7 @@ internal sealed class NewMemberRows(AppDb db) : IAsyncDisposable
         if (rows.Count == 0) return;
         await WriteAsync(Members, rows.Select(r => r.Member), ct);
         await WriteAsync(StatusChanges, rows.Select(r => r.Status), ct);
-        await WriteAsync(Tags, rows.SelectMany(r => r.Tags.Select(t => new MemberTag { MemberId = r.Member.Id, Tag = t })), ct);
+        await WriteAsync(Tags, rows.SelectMany(r => r.Tags.Select(t => MemberTag.Of(r.Member, t))), ct);
         await WriteAsync(CustomValues, rows.SelectMany(r => r.Custom.Select(c => new CustomFieldValue { MemberId = r.Member.Id, FieldId = c.Key, Value = c.Value })), ct);
         await WriteAsync(Events, rows.Select(r => r.Event), ct);
     }
