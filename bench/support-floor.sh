@@ -6,7 +6,7 @@
 # Needs from http-load.sh: PG_BIN, PG_PORT, WORK, LABEL, CONNECTIONS, DURATION, AUTH_PAGES, and $out (wrk's output).
 
 # The app's connections run without parallel workers (Platform/Database/DatabaseSetup.cs); so do the floor's.
-export PGOPTIONS="-c max_parallel_workers_per_gather=0"
+export PGOPTIONS="-c max_parallel_workers_per_gather=0 -c jit=off"
 floor_psql() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U rh -d bench -v ON_ERROR_STOP=1 -qAt "$@"; }
 floor_owner=$(floor_psql -c "SELECT id FROM people WHERE role = 'Owner' ORDER BY created_at LIMIT 1")
 floor_dir="$WORK/floor-$LABEL"; rm -rf "$floor_dir"; mkdir -p "$floor_dir"

@@ -187,4 +187,36 @@ public sealed class TicketConversationTests
         Assert.Equal(["This ticket is closed; a new request opens a new ticket."], late.Errors);
         Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<AppDb>().TicketMessages.CountAsync(m => m.TicketId == dorasTicket.Id));
     }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task ALongThread_ShowsItsFirstAndLatestMessages_WithALinkToTheRest(Engine engine)
+    {
+        await using var app = await TestApp.StartAsync(engine, new Dictionary<string, string?> { ["Jobs:Enabled"] = "false" });
+        var owner = await StaffSession.SetUpOwnerAsync(app);
+        var ticket = await SupportPages.OpenByMailAsync(app, "long@example.org", "A long story", "Message 1");
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+            for (var i = 2; i <= 75; i++)
+            {
+                db.TicketMessages.Add(new TicketMessage
+                {
+                    TicketId = ticket.Id, Kind = TicketMessageKind.FromRequester, FromAddress = "long@example.org", Body = $"Message {i}",
+                    CreatedAt = ticket.CreatedAt.AddMinutes(i), Channel = TicketChannel.Email,
+                });
+            }
+            await db.SaveChangesAsync();
+        }
+
+        static List<string> Bodies(AngleSharp.Dom.IDocument page) => page.QuerySelectorAll(".message-body").Select(b => b.TextContent).ToList();
+        var page = await Html.GetAsync(owner.Client, "/support/tickets/10001");
+        // The first message and the latest 59; the 15 between are one link away.
+        Assert.Equal(["Message 1", .. Enumerable.Range(17, 59).Select(i => $"Message {i}")], Bodies(page));
+        var gap = page.QuerySelector("[data-testid=earlier-messages] a")!;
+        Assert.Equal(("Show 15 earlier messages", "/support/tickets/10001?all=1#conversation"), (gap.TextContent, gap.GetAttribute("href")));
+        var all = await Html.GetAsync(owner.Client, "/support/tickets/10001?all=1");
+        Assert.Equal(Enumerable.Range(1, 75).Select(i => $"Message {i}"), Bodies(all));
+        Assert.Null(all.QuerySelector("[data-testid=earlier-messages]"));
+    }
 }

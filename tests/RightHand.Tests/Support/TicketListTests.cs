@@ -91,13 +91,13 @@ public sealed class TicketListTests
         // The tab counts are kept for a few seconds, yet follow the assistant's own change at once.
         Assert.Equal(("1", "2", "1", "1", "1", "3"),
             (Count(afterClose, "mine"), Count(afterClose, "unassigned"), Count(afterClose, "it"), Count(afterClose, "owner"), Count(afterClose, "sla"), Count(afterClose, "all")));
-        // A change this process did not save (another process taking mail) shows once the kept counts are too old.
+        // A change this process did not save (another process taking mail) shows once the kept counts are too old. (Whether
+        // it shows before depends on the other tests saving tickets meanwhile: the change count is the process's.)
         await using (var scope = app.Scope())
         {
             await scope.ServiceProvider.GetRequiredService<AppDb>().Tickets.Where(t => t.Number == 10005)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.State, TicketState.Open));
         }
-        Assert.Equal("1", Count(await Html.GetAsync(assistant.Client, "/support"), "owner"));
         clock.Advance(TicketViewCounts.FreshFor);
         Assert.Equal("0", Count(await Html.GetAsync(assistant.Client, "/support"), "owner"));
         Assert.Equal(["10004", "10003", "10001"], Numbers(await Html.GetAsync(assistant.Client, "/support?state=closed")));

@@ -26,13 +26,16 @@ public sealed class DatabaseSettingsTests
     }
 
     [Fact]
-    public void Postgres_RunsWithoutParallelWorkers_UnlessTheOperatorSetOptions()
+    public void Postgres_RunsWithoutParallelWorkersJitOrResets_UnlessTheOperatorSetThem()
     {
         var plain = DatabaseSettings.From(Configuration(("ConnectionStrings:Postgres", "Host=db;Database=office;Username=rh")));
-        Assert.Equal("-c max_parallel_workers_per_gather=0", new Npgsql.NpgsqlConnectionStringBuilder(plain.ConnectionString).Options);
+        Assert.Equal("-c max_parallel_workers_per_gather=0 -c jit=off", new Npgsql.NpgsqlConnectionStringBuilder(plain.ConnectionString).Options);
 
-        var own = DatabaseSettings.From(Configuration(("ConnectionStrings:Postgres", "Host=db;Database=office;Username=rh;Options=-c work_mem=64MB")));
+        Assert.True(new Npgsql.NpgsqlConnectionStringBuilder(plain.ConnectionString).NoResetOnClose);
+
+        var own = DatabaseSettings.From(Configuration(("ConnectionStrings:Postgres", "Host=db;Database=office;Username=rh;Options=-c work_mem=64MB;No Reset On Close=false")));
         Assert.Equal("-c work_mem=64MB", new Npgsql.NpgsqlConnectionStringBuilder(own.ConnectionString).Options);
+        Assert.False(new Npgsql.NpgsqlConnectionStringBuilder(own.ConnectionString).NoResetOnClose);
     }
 
     [Theory]

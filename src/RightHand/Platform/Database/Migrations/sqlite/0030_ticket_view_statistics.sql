@@ -1,0 +1,2 @@
+-- 0030: PostgreSQL only (multi-column statistics for the ticket views, and more columns carried in the open-tickets
+-- index, which SQLite's indexes cannot INCLUDE). The version is kept on both engines so their lists stay the same.
