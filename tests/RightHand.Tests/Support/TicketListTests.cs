@@ -167,4 +167,27 @@ public sealed class TicketListTests
             Assert.Equal((successor.PersonId, leaver.PersonId), (assignees[10001], assignees[10002]));
         }
     }
+
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task Counts_StopAtTheirLimit_LowerForASearch_AndTheLastPageCountsItself(Engine engine)
+    {
+        await using var app = await TestApp.StartAsync(engine, new Dictionary<string, string?> { ["Jobs:Enabled"] = "false" });
+        var owner = await StaffSession.SetUpOwnerAsync(app);
+        for (var i = 1; i <= TicketFilter.SearchCountLimit + 5; i++)
+            await SupportPages.OpenByMailAsync(app, $"c{i}@example.org", i % 2 == 0 ? $"Rechnung {i}" : $"Invoice {i}", i % 2 == 0 ? "Hallo" : "Die Rechnung fehlt.");
+
+        static string Counted(AngleSharp.Dom.IDocument page) => page.QuerySelector("[data-testid=count]")!.TextContent;
+        var all = await Html.GetAsync(owner.Client, "/support");
+        Assert.Equal(("205 tickets", 50), (Counted(all), Numbers(all).Count));
+        // Every ticket has the word, in its subject or its message: the search counts to 200 and says so.
+        var search = await Html.GetAsync(owner.Client, "/support?q=Rechnung");
+        Assert.Equal(("More than 200 tickets", 50), (Counted(search), Numbers(search).Count));
+        // The last page is counted from what it shows.
+        var last = await Html.GetAsync(owner.Client, "/support?page=5");
+        Assert.Equal("205 tickets", Counted(last));
+        Assert.Equal(["10005", "10004", "10003", "10002", "10001"], Numbers(last));
+        var beyond = await Html.GetAsync(owner.Client, "/support?page=9");
+        Assert.Equal(("205 tickets", 0), (Counted(beyond), Numbers(beyond).Count));
+    }
 }
