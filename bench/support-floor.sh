@@ -14,47 +14,56 @@ floor_cols="t.id, t.number, t.subject, t.requester_name, t.requester_email, t.st
 floor_open="t.merged_into_id IS NULL AND t.state NOT IN (5, 6)"
 floor_soon="now() + interval '2 hours'"
 floor_sla="t.state NOT IN (5, 6, 2) AND ((t.first_responded_at IS NULL AND t.first_response_due_at <= $floor_soon) OR t.resolution_due_at <= $floor_soon)"
-floor_fts() { echo "t.id IN (SELECT t0.ticket_id FROM ticket_messages AS t0 WHERE t0.search @@ (websearch_to_tsquery('german', '$1') || websearch_to_tsquery('english', '$1'))
-    UNION ALL SELECT t1.id AS ticket_id FROM tickets AS t1 WHERE t1.search @@ (websearch_to_tsquery('german', '$1') || websearch_to_tsquery('english', '$1')))"; }
-floor_count() { echo "SELECT count(*)::int FROM (SELECT 1 FROM tickets AS t WHERE $1 LIMIT 1001) AS t0;"; }
+# A search asks per ticket whether its subject or one of its messages matches (Support/Search/TicketSearch.cs).
+floor_fts() { local q="(websearch_to_tsquery('german', '$1') || websearch_to_tsquery('english', '$1'))"
+  echo "(t.search @@ $q OR EXISTS (SELECT 1 FROM ticket_messages AS m WHERE m.ticket_id = t.id AND m.search @@ $q))"; }
+floor_count() { echo "SELECT count(*)::int FROM (SELECT 1 FROM tickets AS t WHERE $1 LIMIT ${2:-1001}) AS t0;"; }
+floor_session=$(floor_psql -c "SELECT id FROM user_sessions WHERE person_id = '$floor_owner' AND ended_at IS NULL ORDER BY created_at DESC LIMIT 1")
 
-# What every list page sends before its own rows: saved views, categories, agents, and the six views' counts for the tabs.
+# What every page sends first: the session check; a list page then reads the person's saved views. The tab counts,
+# categories and staff names are kept by the app (TicketViewCounts, SupportDirectory) and read again every 10 s / 1 min
+# at most, so they are not part of a page's floor.
+floor_session_sql="SELECT u.ended_at, u.last_seen_at, p.revoked_at, p.role, p.two_factor_enabled, p.name FROM user_sessions AS u JOIN people AS p ON u.person_id = p.id WHERE u.id = '$floor_session' LIMIT 1;"
 floor_common() {
+  echo "$floor_session_sql"
   echo "SELECT s.id, s.created_at, s.name, s.person_id, s.query FROM saved_ticket_views AS s WHERE s.person_id = '$floor_owner' ORDER BY s.name;"
-  echo "SELECT t.id, t.archived, t.name FROM ticket_categories AS t ORDER BY t.name;"
-  echo "SELECT p.id, p.name, p.role FROM people AS p WHERE p.revoked_at IS NULL ORDER BY p.name;"
-  floor_count "$floor_open AND t.assignee_id = '$floor_owner'"
-  floor_count "$floor_open AND t.assignee_id IS NULL"
-  floor_count "$floor_open AND t.state = 3"
-  floor_count "$floor_open AND t.state = 4"
-  floor_count "$floor_open AND $floor_sla"
-  floor_count "$floor_open"
 }
 
 # floor_list NAME WHERE [ORDER] [OFFSET]: a list page's script, and its two own statements under EXPLAIN.
+# The count only when the app counts: not on the last page (TicketList.razor), capped lower for a search (TicketFilter).
 floor_list() {
-  local order="${3:-t.last_activity_at DESC, t.number DESC}" rows
+  local order="${3:-t.last_activity_at DESC, t.number DESC}" rows shown
   rows="SELECT $floor_cols FROM tickets AS t WHERE $2 ORDER BY $order LIMIT 51 OFFSET ${4:-0};"
-  { floor_common; floor_count "$2"; echo "$rows"
-    echo "SELECT p.id, p.name FROM people AS p WHERE p.id = ANY (ARRAY['$floor_owner', '00000000-0000-7000-8000-0000000000a1', '00000000-0000-7000-8000-0000000000a2', '00000000-0000-7000-8000-0000000000a3']::uuid[]);"
+  shown=$(floor_psql -c "SELECT count(*) FROM (${rows%;}) AS r")
+  { floor_common; echo "$rows"; if [ "$shown" -gt 50 ] || { [ "$shown" = 0 ] && [ "${4:-0}" != 0 ]; }; then floor_count "$2" "${5:-1001}"; fi
   } | tr '\n' ' ' | sed 's/; /;\n/g' > "$floor_dir/$1.sql"
-  { echo "### $1"; floor_psql -c "EXPLAIN (ANALYZE, BUFFERS) $(floor_count "$2" | sed 's/;$//')"
+  { echo "### $1"; floor_psql -c "EXPLAIN (ANALYZE, BUFFERS) $(floor_count "$2" "${5:-1001}" | sed 's/;$//')"
     floor_psql -c "EXPLAIN (ANALYZE, BUFFERS) ${rows%;}"; } >> "$WORK/explain-$LABEL.txt" 2>&1
 }
 
-# floor_ticket NAME NUMBER: the ticket page's statements (the ticket, its conversation, attachments, names, tags, member).
+# floor_ticket NAME NUMBER: the ticket page's statements as the server log shows them (log_min_duration_statement = 0):
+# the ticket (read by the page, its side panel, the macro picker, the escalation box and the links panel), its
+# conversation, attachments, authors, macros, escalations, member number, tags, relatives and the split menu.
 floor_ticket() {
   local id; id=$(floor_psql -c "SELECT id FROM tickets WHERE number = $2")
   cat > "$floor_dir/$1.sql" <<SQL
+$floor_session_sql
 SELECT t.* FROM tickets AS t WHERE t.number = $2 LIMIT 1;
-SELECT t.id, t.author_member_id, t.author_person_id, t.body, t.channel, t.created_at, t.from_address, t.from_name, t.kind, t.mail_message_id, t.requester_member_id, t.search, t.ticket_id FROM ticket_messages AS t WHERE t.ticket_id = '$id' ORDER BY t.created_at;
+SELECT t.id, t.ticket_id, t.kind, t.author_person_id, t.author_member_id, t.requester_member_id, t.from_address, t.from_name, t.body, t.created_at, t.mail_message_id, t.channel FROM ticket_messages AS t WHERE t.ticket_id = '$id' ORDER BY t.created_at;
 SELECT t.id, t.content_type, t.file_name, t.message_id, t.sha256, t.size FROM ticket_attachments AS t WHERE t.message_id = ANY (ARRAY(SELECT id FROM ticket_messages WHERE ticket_id = '$id')) ORDER BY t.file_name;
-SELECT p.id, p.name FROM people AS p WHERE p.id = ANY (ARRAY(SELECT DISTINCT author_person_id FROM ticket_messages WHERE ticket_id = '$id' AND author_person_id IS NOT NULL));
+SELECT p.* FROM people AS p WHERE p.id = ANY (ARRAY(SELECT DISTINCT author_person_id FROM ticket_messages WHERE ticket_id = '$id' AND author_person_id IS NOT NULL));
 SELECT t.* FROM tickets AS t WHERE t.id = '$id' LIMIT 1;
+SELECT s.* FROM support_macros AS s ORDER BY s.name;
+SELECT t.* FROM tickets AS t WHERE t.id = '$id' LIMIT 1;
+SELECT e.* FROM escalations AS e WHERE e.ticket_id = '$id' AND e.status IN (0, 1, 2) LIMIT 1;
 SELECT m.number FROM members AS m WHERE m.id = (SELECT requester_member_id FROM tickets WHERE id = '$id') LIMIT 1;
-SELECT t.id, t.archived, t.name FROM ticket_categories AS t ORDER BY t.name;
-SELECT p.id, p.name, p.role FROM people AS p WHERE p.revoked_at IS NULL ORDER BY p.name;
+SELECT e.* FROM escalations AS e WHERE e.ticket_id = '$id' ORDER BY e.created_at DESC LIMIT 1;
 SELECT t.tag FROM ticket_tags AS t WHERE t.ticket_id = '$id' ORDER BY t.tag;
+SELECT t.* FROM tickets AS t WHERE t.id = '$id' LIMIT 1;
+SELECT t.merged_into_id, t.parent_id FROM tickets AS t WHERE t.id = '$id' LIMIT 1;
+SELECT $floor_cols FROM tickets AS t WHERE t.parent_id = '$id' ORDER BY t.number;
+SELECT $floor_cols FROM tickets AS t WHERE t.merged_into_id = '$id' ORDER BY t.number;
+SELECT t.id, t.created_at, t.kind, t.from_name, t.from_address, substring(t.body, 1, 200) FROM ticket_messages AS t WHERE t.ticket_id = '$id' ORDER BY t.created_at;
 SQL
 }
 
@@ -82,7 +91,8 @@ for path in $AUTH_PAGES; do
   [ -n "$(param priority)" ] && where="$where AND t.priority = 2"
   [ -n "$(param category)" ] && where="$where AND t.category_id = '$(param category)'"
   order="t.last_activity_at DESC, t.number DESC"; [ "$(param sort)" = created ] && order="t.created_at DESC, t.number DESC"
-  floor_list "$name" "$where" "$order" $(( (${page:-1} - 1) * 50 ))
+  limit=1001; [ -n "$q" ] && limit=201
+  floor_list "$name" "$where" "$order" $(( (${page:-1} - 1) * 50 )) "$limit"
 done
 
 # Each script under pgbench: same clients and duration as wrk; p95 from the per-transaction log.

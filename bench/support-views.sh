@@ -15,7 +15,7 @@
 #   /support?q=%23N                              a ticket number
 # Then, on PostgreSQL, bench/support-floor.sh runs the SQL each page sends through pgbench with as many clients (the floor),
 # prints the ratio app / floor, and bench/support-index-experiment.sh measures the list pages without and with the
-# proposed open-tickets index (INDEX_EXPERIMENT=0 skips it); on SQLite bench/support-cpu.sh prints the app's CPU time per
+# open-tickets index as it was first tried (INDEX_EXPERIMENT=1; the index is migration 0027 now); on SQLite bench/support-cpu.sh prints the app's CPU time per
 # request. Every run is bounded (wrk -d, pgbench -T); WRK_TIMEOUT=10s keeps slow pages in the percentiles.
 # Usage: bench/support-views.sh   (environment as for bench/http-load.sh; SEED_TICKETS=20000 for a quick check)
 set -euo pipefail
