@@ -66,7 +66,9 @@ public sealed class TicketListTests
         var all = await Html.GetAsync(assistant.Client, "/support");
         Assert.Equal(["10006", "10005", "10004", "10003", "10002", "10001"], Numbers(all));
         Assert.Equal(("1", "5", "1", "1", "1", "6"), (Count(all, "mine"), Count(all, "unassigned"), Count(all, "it"), Count(all, "owner"), Count(all, "sla"), Count(all, "all")));
-        Assert.Equal(["10002"], Numbers(await Html.GetAsync(assistant.Client, "/support?view=mine")));
+        var mine = await Html.GetAsync(assistant.Client, "/support?view=mine");
+        Assert.Equal(["10002"], Numbers(mine));
+        Assert.Equal("1 ticket", mine.QuerySelector("[data-testid=count]")!.TextContent);
         Assert.Equal(["10002"], Numbers(await Html.GetAsync(assistant.Client, "/support?view=it")));
         Assert.Equal(["10005"], Numbers(await Html.GetAsync(assistant.Client, "/support?view=owner")));
         Assert.Equal(["10006"], Numbers(await Html.GetAsync(assistant.Client, "/support?view=sla")));
@@ -123,7 +125,7 @@ public sealed class TicketListTests
 
         var list = await Html.GetAsync(german, "/support");
         Assert.Equal("Alle offenen", list.QuerySelector("[data-view=all]")!.ChildNodes[0].TextContent.Trim());
-        Assert.Equal("1 Tickets", list.QuerySelector("[data-testid=count]")!.TextContent);
+        Assert.Equal("1 Ticket", list.QuerySelector("[data-testid=count]")!.TextContent);
         Assert.Contains("Neu", list.QuerySelector("tr[data-ticket='10001']")!.TextContent, StringComparison.Ordinal);
         var ticket = await Html.GetAsync(german, "/support/tickets/10001");
         Assert.Equal("Verlauf", ticket.QuerySelector("[data-testid=conversation] h2")!.TextContent);
