@@ -8,6 +8,6 @@ internal static class PeopleNames
     public static Task<Dictionary<Guid, string>> NamesAsync(this DbSet<Person> people, IEnumerable<Guid> ids, CancellationToken ct = default)
     {
         var wanted = ids.Distinct().ToList();
-        return people.AsNoTracking().Where(p => wanted.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        return people.AsNoTracking().Where(p => wanted.Contains(p.Id)).Select(p => new { p.Id, p.Name }).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
     }
 }

@@ -13,21 +13,15 @@ internal sealed class SupportDirectory(TimeProvider clock)
 {
     public static readonly TimeSpan FreshFor = TimeSpan.FromMinutes(1);
 
-    private Snapshot? kept;
+    private readonly Kept<bool, Snapshot> kept = new(clock, FreshFor, () => ChangeCounters.Of<TicketCategory>() + ChangeCounters.Of<Person>());
 
     /// <summary>What the pages read; shared between requests, so never changed.</summary>
-    public sealed record Snapshot(long Version, DateTimeOffset At, IReadOnlyList<TicketCategory> Categories,
-        IReadOnlyList<KeyValuePair<Guid, string>> Agents, IReadOnlyDictionary<Guid, string> Names);
+    public sealed record Snapshot(IReadOnlyList<TicketCategory> Categories, IReadOnlyList<KeyValuePair<Guid, string>> Agents,
+        IReadOnlyDictionary<Guid, string> Names);
 
-    public async Task<Snapshot> GetAsync(AppDb db, CancellationToken ct = default)
-    {
-        var version = ChangeCounters.Of<TicketCategory>() + ChangeCounters.Of<Person>();
-        var at = clock.GetUtcNow();
-        if (Volatile.Read(ref kept) is { } last && last.Version == version && at >= last.At && at - last.At < FreshFor) return last;
-        var categories = await db.TicketCategories.AsNoTracking().OrderBy(c => c.Name).ToListAsync(ct);
-        var names = await db.People.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-        var fresh = new Snapshot(version, at, categories, await TicketQueries.AgentsAsync(db, ct), names);
-        Volatile.Write(ref kept, fresh);
-        return fresh;
-    }
+    public Task<Snapshot> GetAsync(AppDb db, CancellationToken ct = default) =>
+        kept.GetAsync(true, async () => new Snapshot(
+            await db.TicketCategories.AsNoTracking().OrderBy(c => c.Name).ToListAsync(ct),
+            await TicketQueries.AgentsAsync(db, ct),
+            await db.People.AsNoTracking().Select(p => new { p.Id, p.Name }).ToDictionaryAsync(p => p.Id, p => p.Name, ct)));
 }

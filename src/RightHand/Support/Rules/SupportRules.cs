@@ -80,7 +80,7 @@ internal sealed class SupportRules(AppDb db, TimeProvider clock, IStringLocalize
     /// <summary>The names a rule refers to, for describing rules.</summary>
     public async Task<RuleNames> NamesAsync(CancellationToken ct = default) => new(
         await db.TicketCategories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct),
-        await db.People.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct),
+        await db.People.AsNoTracking().Select(p => new { p.Id, p.Name }).ToDictionaryAsync(p => p.Id, p => p.Name, ct),
         await db.MembershipPlans.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct),
         await db.CannedAnswers.AsNoTracking().ToDictionaryAsync(a => a.Id, a => a.LiveTitle ?? a.Title, ct));
 
