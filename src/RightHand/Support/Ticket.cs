@@ -105,8 +105,10 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
             {
                 t.State, t.AssigneeId, t.FirstRespondedAt, t.FirstResponseDueAt, t.ResolutionDueAt, t.CategoryId, t.Priority, t.CreatedAt, t.Id,
             });
-        // A survivor's merged tickets and a parent's children (Support/Links), found without a scan.
-        builder.HasIndex(t => t.MergedIntoId);
-        builder.HasIndex(t => t.ParentId);
+        // A survivor's merged tickets and a parent's children (Support/Links), found without a scan. Only tickets that have
+        // one: SQLite's statistics average over the empty ones too, so with a full index it read "not merged" through it —
+        // every ticket — instead of the open-tickets index (a list page at 200,000 tickets: 100 ms → 1 ms).
+        builder.HasIndex(t => t.MergedIntoId).HasFilter("merged_into_id IS NOT NULL");
+        builder.HasIndex(t => t.ParentId).HasFilter("parent_id IS NOT NULL");
     }
 }
