@@ -18,6 +18,7 @@
 # Environment (all optional):
 #   PORT=5193 WORK=/tmp/righthand-bench  DURATION=30s  CONNECTIONS=16  THREADS=2  WARMUP=5s
 #   WRK_TIMEOUT=10s                      wrk's --timeout (default 2s: slower answers count as timeouts, not in the percentiles)
+#   PREWARM=10s                          warm every page once before the first is measured
 #   SKIP_PUBLISH=1                       reuse $WORK/publish (e.g. made by bench/cold-start.sh)
 #   RUN_ENV="A=1 B=2"                    extra environment for the app only
 #   LABEL=baseline                       names the result file $WORK/http-<LABEL>.txt
@@ -154,6 +155,10 @@ for path in $ANON_PAGES $AUTH_PAGES; do
 done
 
 # --- Load ---------------------------------------------------------------------------------------
+# PREWARM=10s: every page once more before any is measured, so the first pages do not pay for the JIT's tiering.
+if [ -n "${PREWARM:-}" ]; then
+  for path in $ANON_PAGES $AUTH_PAGES; do headers_for "$path"; wrk -t"$THREADS" -c4 -d"$PREWARM" "${hdr[@]}" "$URL$path" >/dev/null; done
+fi
 out="$WORK/http-$LABEL.txt"
 {
   echo "# $LABEL $(date -u +%FT%TZ) load1 before: $(cut -d' ' -f1 /proc/loadavg) ${RUN_ENV:+env: $RUN_ENV}"
