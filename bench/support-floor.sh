@@ -35,9 +35,9 @@ floor_list() {
   local order="${3:-t.last_activity_at DESC, t.number DESC}" rows shown
   rows="SELECT $floor_cols FROM tickets AS t WHERE $2 ORDER BY $order LIMIT 51 OFFSET ${4:-0};"
   shown=$(floor_psql -c "SELECT count(*) FROM (${rows%;}) AS r")
-  { floor_common; echo "$rows"; if [ "$shown" -gt 50 ] || { [ "$shown" = 0 ] && [ "${4:-0}" != 0 ]; }; then floor_count "$2" "${5:-1001}"; fi
+  { floor_common; echo "$rows"; if [ "${5:-1001}" != 0 ] && { [ "$shown" -gt 50 ] || { [ "$shown" = 0 ] && [ "${4:-0}" != 0 ]; }; }; then floor_count "$2" "$5"; fi
   } | tr '\n' ' ' | sed 's/; /;\n/g' > "$floor_dir/$1.sql"
-  { echo "### $1"; floor_psql -c "EXPLAIN (ANALYZE, BUFFERS) $(floor_count "$2" "${5:-1001}" | sed 's/;$//')"
+  { echo "### $1"; floor_psql -c "EXPLAIN (ANALYZE, BUFFERS) $(floor_count "$2" "$([ "${5:-1001}" = 0 ] && echo 1001 || echo "${5:-1001}")" | sed 's/;$//')"
     floor_psql -c "EXPLAIN (ANALYZE, BUFFERS) ${rows%;}"; } >> "$WORK/explain-$LABEL.txt" 2>&1
 }
 
@@ -92,6 +92,8 @@ for path in $AUTH_PAGES; do
   [ -n "$(param category)" ] && where="$where AND t.category_id = '$(param category)'"
   order="t.last_activity_at DESC, t.number DESC"; [ "$(param sort)" = created ] && order="t.created_at DESC, t.number DESC"
   limit=1001; [ -n "$q" ] && limit=201
+  # A view without further filters takes its count from its (kept) tab: no count statement.
+  [ -z "$q$state$(param priority)$(param category)" ] && limit=0
   floor_list "$name" "$where" "$order" $(( (${page:-1} - 1) * 50 )) "$limit"
 done
 
