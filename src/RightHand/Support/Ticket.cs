@@ -105,6 +105,10 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
             {
                 t.State, t.AssigneeId, t.FirstRespondedAt, t.FirstResponseDueAt, t.ResolutionDueAt, t.CategoryId, t.Priority, t.CreatedAt, t.Id,
             });
+        // The open tickets per assignee in the lists' order ("mine", "unassigned", the assignee filter): without it SQLite read
+        // the person's tickets through the assignee index, closed ones too, and sorted them (18 → 6 ms a page at 200,000).
+        builder.HasIndex(t => new { t.AssigneeId, t.LastActivityAt, t.Number }, "ix_tickets_open_assignee_id_last_activity_at_number")
+            .HasFilter("merged_into_id IS NULL AND state NOT IN (5, 6)");
         // A survivor's merged tickets and a parent's children (Support/Links), found without a scan. Only tickets that have
         // one: SQLite's statistics average over the empty ones too, so with a full index it read "not merged" through it —
         // every ticket — instead of the open-tickets index (a list page at 200,000 tickets: 100 ms → 1 ms).
