@@ -60,6 +60,9 @@ internal sealed record TicketFilter(string View, string? Search, TicketState? St
     /// </summary>
     public const int SearchCountLimit = 200;
 
+    /// <summary>A view with nothing else chosen, whose count is the one its tab shows.</summary>
+    public bool IsPlainView => this == Default with { View = View, Sort = Sort, Page = Page };
+
     /// <summary>This filter's cap on counting.</summary>
     public int Limit => Search is null ? CountLimit : SearchCountLimit;
 

@@ -109,8 +109,12 @@ internal sealed class AppDb(DbContextOptions<AppDb> options, AuditRecorder audit
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var pending = ChangeCounters.Pending(ChangeTracker);
-        var saved = await auditRecorder.SaveWithAuditAsync(this, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+        HashSet<Type> pending = [];
+        var saved = await auditRecorder.SaveWithAuditAsync(this, () =>
+        {
+            pending = ChangeCounters.Pending(ChangeTracker);
+            return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }, cancellationToken);
         ChangeCounters.Saved(pending);
         return saved;
     }

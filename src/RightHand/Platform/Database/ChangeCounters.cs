@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace RightHand.Platform.Database;
@@ -14,16 +15,27 @@ internal static class ChangeCounters
 
     public static long Of<T>() => Counters.GetValueOrDefault(typeof(T));
 
-    /// <summary>The entity types a save is about to write, read before the save clears the states.</summary>
+    /// <summary>
+    /// The entity types a save is about to write, read right before it, after the audit trail has detected the changes:
+    /// detecting them again here would be a third pass over every tracked entity (an import's chunk holds thousands).
+    /// </summary>
     public static HashSet<Type> Pending(ChangeTracker tracker)
     {
-        var types = new HashSet<Type>();
-        foreach (var entry in tracker.Entries())
+        var detecting = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
         {
-            if (entry.State is Microsoft.EntityFrameworkCore.EntityState.Added or Microsoft.EntityFrameworkCore.EntityState.Modified
-                or Microsoft.EntityFrameworkCore.EntityState.Deleted) types.Add(entry.Metadata.ClrType);
+            var types = new HashSet<Type>();
+            foreach (var entry in tracker.Entries())
+            {
+                if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted) types.Add(entry.Metadata.ClrType);
+            }
+            return types;
         }
-        return types;
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detecting;
+        }
     }
 
     public static void Saved(HashSet<Type> types)
