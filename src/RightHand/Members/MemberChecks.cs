@@ -28,7 +28,7 @@ internal static class MemberChecks
             Add(MemberColumns.Postcode, l["Postcode: {0}", Describe(postcode, l)]);
         if (!string.IsNullOrWhiteSpace(d.DateOfBirth))
         {
-            if (!DateOnly.TryParseExact(d.DateOfBirth.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var born))
+            if (!TryParseIsoDate(d.DateOfBirth.Trim(), out var born))
                 Add(MemberColumns.DateOfBirth, l["Date of birth: enter a date, or leave it empty."]);
             else if (born > today || born.Year < 1900) Add(MemberColumns.DateOfBirth, l["Date of birth: the date must lie between 1900 and today."]);
         }
@@ -46,6 +46,22 @@ internal static class MemberChecks
         foreach (var (value, max, field, label) in tooLong)
             if (value is not null && value.AsSpan().Trim().Length > max) Add(field, l["{0}: at most {1} characters.", l[label], max]);
         return problems;
+    }
+
+    /// <summary>
+    /// A date as the register keeps it, yyyy-MM-dd, exactly as <c>DateOnly.TryParseExact</c> with that format reads it,
+    /// at a tenth of the cost: an import checks and stores a million of them.
+    /// </summary>
+    public static bool TryParseIsoDate(ReadOnlySpan<char> text, out DateOnly date)
+    {
+        date = default;
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-') return false;
+        if (!int.TryParse(text[..4], NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            || !int.TryParse(text[5..7], NumberStyles.None, CultureInfo.InvariantCulture, out var month)
+            || !int.TryParse(text[8..], NumberStyles.None, CultureInfo.InvariantCulture, out var day)) return false;
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
+        date = new DateOnly(year, month, day);
+        return true;
     }
 
     /// <summary>A value problem from the formats library in the reader's language.</summary>

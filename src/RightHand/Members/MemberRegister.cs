@@ -331,7 +331,8 @@ internal sealed class MemberRegister(AppDb db, TimeProvider clock, IStringLocali
         m.Postcode = Clean(d.Postcode);
         m.City = Clean(d.City);
         m.Country = Clean(d.Country)?.ToUpperInvariant();
-        m.DateOfBirth = string.IsNullOrWhiteSpace(d.DateOfBirth) ? null : DateOnly.ParseExact(d.DateOfBirth.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        m.DateOfBirth = string.IsNullOrWhiteSpace(d.DateOfBirth) ? null
+            : MemberChecks.TryParseIsoDate(d.DateOfBirth.Trim(), out var born) ? born : throw new FormatException($"'{d.DateOfBirth}' is not a date as yyyy-MM-dd; check the member first.");
         m.PlanId = d.PlanId;
         m.Notes = Clean(d.Notes);
         m.UpdatedAt = now;

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using RightHand.Members;
 using RightHand.Members.Import;
 using RightHand.Platform.Database;
 using RightHand.Tests.Infrastructure;
@@ -138,6 +139,41 @@ public sealed class ImportCommandTests
             var again = await scope.ServiceProvider.GetRequiredService<MemberImportRun>().RunAsync(id, path, dryRun: false, null, default);
             Assert.Equal((0, 0, MemberImportRun.ChunkSize + 1199, 1), (again.Created, again.Updated, again.Unchanged, again.Rejected));
         }
+    }
+
+    /// <summary>
+    /// An import into an empty register skips looking up its e-mails while every member is its own; a member someone
+    /// else adds midway ends that, and an address repeated in a later chunk is still a duplicate.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task ImportIntoEmptyRegister_RejectsAnAddressSomeoneAddedMidway_AndOneRepeatedInALaterChunk(Engine engine)
+    {
+        await using var app = await TestApp.StartAsync(engine, ImportFiles.NoBackgroundJobs);
+        var rows = Enumerable.Range(1, MemberImportRun.ChunkSize + 100).Select(i => $",Vorname{i},Nachname{i},m{i}@example.org,10115,DE,active").ToList();
+        rows[MemberImportRun.ChunkSize + 5] = ",Doppelt,Zeile,M1@example.org,10115,DE,active";
+        var taken = $"m{MemberImportRun.ChunkSize + 20}@example.org";
+        var path = ImportFiles.Write(Csv([.. rows]));
+        await using (var scope = app.Scope())
+        {
+            var (_, import) = await scope.ServiceProvider.GetRequiredService<MemberImports>().OpenAsync(path, await MemberImportFiles.HashAsync(path, default), "midway.csv", "test", null, null);
+            var run = scope.ServiceProvider.GetRequiredService<MemberImportRun>();
+            var handAdded = false;
+            run.AfterChunk = async _ =>
+            {
+                if (handAdded) return;
+                handAdded = true;
+                await using var other = app.Scope();
+                var (result, _) = await other.ServiceProvider.GetRequiredService<MemberRegister>().CreateAsync(
+                    new MemberDraft(null, "Hand", "Angelegt", null, taken, null, "de", null, "10115", null, "DE", null, null, null, null, MemberStatus.Active), Guid.Empty);
+                Assert.True(result.Succeeded);
+            };
+            var done = await run.RunAsync(import!.Id, path, dryRun: false, null, default);
+            Assert.Equal((ImportState.Done, MemberImportRun.ChunkSize + 98, 2), (done.State, done.Created, done.Rejected));
+            var problems = await ImportFiles.QueryAsync(app, db => db.MemberImportProblems.AsNoTracking().Where(p => p.ImportId == done.Id).OrderBy(p => p.Row).Select(p => p.Row + " " + p.Message).ToListAsync());
+            Assert.Equal([$"{MemberImportRun.ChunkSize + 7} E-mail: row 2 has the same address.", $"{MemberImportRun.ChunkSize + 21} E-mail: another member has this address already."], problems);
+        }
+        Assert.Equal(MemberImportRun.ChunkSize + 99, await ImportFiles.MemberCountAsync(app));
     }
 
     private static byte[] Csv(params string[] rows) => Encoding.UTF8.GetBytes(string.Join("\n", [Header, .. rows]) + "\n");
