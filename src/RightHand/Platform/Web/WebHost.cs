@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Localization;
 using RightHand.Access;
 using RightHand.Audit;
 using RightHand.Components;
@@ -18,6 +20,7 @@ using RightHand.Members.Webhooks;
 using RightHand.Members.Privacy;
 using RightHand.Members.Import;
 using RightHand.Platform.Demo;
+using RightHand.Platform.Localization;
 using RightHand.Platform.Export;
 using RightHand.Platform.Database;
 using RightHand.Platform.Jobs;
@@ -63,6 +66,7 @@ internal static class WebHost
         if (builder.Configuration.GetValue("Jobs:Enabled", true)) services.AddHostedService<JobWorker>();
 
         services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Replace(ServiceDescriptor.Singleton<IStringLocalizerFactory, KeptTextsFactory>());
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(Cultures.German);

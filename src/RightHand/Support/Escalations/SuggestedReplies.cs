@@ -13,12 +13,16 @@ internal sealed class SuggestedReplies(AppDb db, IStringLocalizer<Texts> l)
 {
     public async Task<string?> ForTicketAsync(Guid ticketId, CancellationToken ct = default)
     {
-        var escalation = await db.Escalations.AsNoTracking()
-            .Where(e => e.TicketId == ticketId && e.Kind == EscalationKind.It && (e.Status == EscalationStatus.Fixed || e.Status == EscalationStatus.WontFix))
-            .OrderByDescending(e => e.ResolvedAt).FirstOrDefaultAsync(ct);
-        if (escalation?.ResolvedAt is not { } resolved) return null;
-        if (await db.TicketMessages.AnyAsync(m => m.TicketId == ticketId && m.Kind == TicketMessageKind.Reply && m.CreatedAt >= resolved, ct)) return null;
         var ticket = await db.Tickets.AsNoTracking().FirstAsync(t => t.Id == ticketId, ct);
+        return await ForTicketAsync(ticket, await db.Escalations.AsNoTracking().Where(e => e.TicketId == ticketId).ToListAsync(ct), ct);
+    }
+
+    /// <summary>The same for a ticket whose escalations the caller has read already (all of them).</summary>
+    public async Task<string?> ForTicketAsync(Ticket ticket, IReadOnlyList<Escalation> escalations, CancellationToken ct = default)
+    {
+        var escalation = escalations.Where(e => e.Kind == EscalationKind.It && e.Status is EscalationStatus.Fixed or EscalationStatus.WontFix).MaxBy(e => e.ResolvedAt);
+        if (escalation?.ResolvedAt is not { } resolved) return null;
+        if (await db.TicketMessages.AnyAsync(m => m.TicketId == ticket.Id && m.Kind == TicketMessageKind.Reply && m.CreatedAt >= resolved, ct)) return null;
         var name = ticket.RequesterMemberId is { } member
             ? await db.Members.AsNoTracking().Where(m => m.Id == member).Select(m => m.FirstName ?? m.LastName).FirstOrDefaultAsync(ct)
             : ticket.RequesterName;

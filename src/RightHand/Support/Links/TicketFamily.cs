@@ -46,14 +46,16 @@ internal sealed class TicketFamily(AppDb db, TimeProvider clock, IStringLocalize
         return OperationResult.Ok;
     }
 
-    public async Task<TicketRelatives> RelativesAsync(Guid ticketId, CancellationToken ct = default)
+    public async Task<TicketRelatives> RelativesAsync(Ticket ticket, CancellationToken ct = default)
     {
-        var ticket = await db.Tickets.AsNoTracking().Where(t => t.Id == ticketId).Select(t => new { t.MergedIntoId, t.ParentId }).FirstOrDefaultAsync(ct);
-        if (ticket is null) return new TicketRelatives(null, [], null, []);
         var mergedInto = ticket.MergedIntoId is { } m ? await db.Tickets.AsNoTracking().Where(t => t.Id == m).Rows().FirstOrDefaultAsync(ct) : null;
         var parent = ticket.ParentId is { } p ? await db.Tickets.AsNoTracking().Where(t => t.Id == p).Rows().FirstOrDefaultAsync(ct) : null;
-        var mergedHere = await db.Tickets.AsNoTracking().Where(t => t.MergedIntoId == ticketId).OrderBy(t => t.Number).Rows().ToListAsync(ct);
-        var children = await db.Tickets.AsNoTracking().Where(t => t.ParentId == ticketId).OrderBy(t => t.Number).Rows().ToListAsync(ct);
+        // Both lists in one statement: each condition has its partial index (migration 0031), and most tickets have neither.
+        var near = await db.Tickets.AsNoTracking().Where(t => t.MergedIntoId == ticket.Id || t.ParentId == ticket.Id).OrderBy(t => t.Number)
+            .Select(t => new { t.MergedIntoId, t.ParentId, Row = new TicketRow(t.Id, t.Number, t.Subject, t.RequesterName, t.RequesterEmail, t.State, t.Priority, t.CategoryId, t.AssigneeId, t.LastActivityAt) })
+            .ToListAsync(ct);
+        var mergedHere = near.Where(t => t.MergedIntoId == ticket.Id).Select(t => t.Row).ToList();
+        var children = near.Where(t => t.ParentId == ticket.Id).Select(t => t.Row).ToList();
         return new TicketRelatives(mergedInto, mergedHere, parent, children);
     }
 }

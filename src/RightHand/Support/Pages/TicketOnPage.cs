@@ -1,0 +1,9 @@
+namespace RightHand.Support.Pages;
+
+/// <summary>
+/// The ticket and its messages as the ticket page read them, cascaded to the panels inside it (side panel, links,
+/// escalation) so that each does not read its own copy: four reads of the ticket and two of its messages made a third
+/// of the page's statements (bench/RESULTS.md §8). A cascading value because the entities are internal and component
+/// parameters must be public.
+/// </summary>
+internal sealed record TicketOnPage(Ticket Ticket, IReadOnlyList<TicketMessage> Messages);
