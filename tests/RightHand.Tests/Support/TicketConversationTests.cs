@@ -218,5 +218,10 @@ public sealed class TicketConversationTests
         var all = await Html.GetAsync(owner.Client, "/support/tickets/10001?all=1");
         Assert.Equal(Enumerable.Range(1, 75).Select(i => $"Message {i}"), Bodies(all));
         Assert.Null(all.QuerySelector("[data-testid=earlier-messages]"));
+        // The split menu offers the messages on the page; the reply check counts the whole thread either way.
+        static int SplitChoices(AngleSharp.Dom.IDocument page) => page.QuerySelectorAll("#l-split option").Length;
+        static string? Seen(AngleSharp.Dom.IDocument page) => page.QuerySelector("input[name='Message.Seen']")?.GetAttribute("value");
+        Assert.Equal((60, 75), (SplitChoices(page), SplitChoices(all)));
+        Assert.Equal(("75", "75"), (Seen(page), Seen(all)));
     }
 }
