@@ -42,29 +42,36 @@ floor_list() {
 }
 
 # floor_ticket NAME NUMBER: the ticket page's statements as the server log shows them (log_min_duration_statement = 0):
-# the ticket (read by the page, its side panel, the macro picker, the escalation box and the links panel), its
-# conversation, attachments, authors, macros, escalations, member number, tags, relatives and the split menu.
+# the ticket with what else it has (message count, member number, whether it has tags, attachments, escalations and
+# related tickets), its conversation (a long one: every message without its body, then the shown ones whole), and only
+# then the tags, attachments, escalations and relatives it has. Authors, categories and macros are kept by the app.
 floor_ticket() {
-  local id; id=$(floor_psql -c "SELECT id FROM tickets WHERE number = $2")
-  cat > "$floor_dir/$1.sql" <<SQL
-$floor_session_sql
-SELECT t.* FROM tickets AS t WHERE t.number = $2 LIMIT 1;
-SELECT t.id, t.ticket_id, t.kind, t.author_person_id, t.author_member_id, t.requester_member_id, t.from_address, t.from_name, t.body, t.created_at, t.mail_message_id, t.channel FROM ticket_messages AS t WHERE t.ticket_id = '$id' ORDER BY t.created_at;
-SELECT t.id, t.content_type, t.file_name, t.message_id, t.sha256, t.size FROM ticket_attachments AS t WHERE t.message_id = ANY (ARRAY(SELECT id FROM ticket_messages WHERE ticket_id = '$id')) ORDER BY t.file_name;
-SELECT p.* FROM people AS p WHERE p.id = ANY (ARRAY(SELECT DISTINCT author_person_id FROM ticket_messages WHERE ticket_id = '$id' AND author_person_id IS NOT NULL));
-SELECT t.* FROM tickets AS t WHERE t.id = '$id' LIMIT 1;
-SELECT s.* FROM support_macros AS s ORDER BY s.name;
-SELECT t.* FROM tickets AS t WHERE t.id = '$id' LIMIT 1;
-SELECT e.* FROM escalations AS e WHERE e.ticket_id = '$id' AND e.status IN (0, 1, 2) LIMIT 1;
-SELECT m.number FROM members AS m WHERE m.id = (SELECT requester_member_id FROM tickets WHERE id = '$id') LIMIT 1;
-SELECT e.* FROM escalations AS e WHERE e.ticket_id = '$id' ORDER BY e.created_at DESC LIMIT 1;
-SELECT t.tag FROM ticket_tags AS t WHERE t.ticket_id = '$id' ORDER BY t.tag;
-SELECT t.* FROM tickets AS t WHERE t.id = '$id' LIMIT 1;
-SELECT t.merged_into_id, t.parent_id FROM tickets AS t WHERE t.id = '$id' LIMIT 1;
-SELECT $floor_cols FROM tickets AS t WHERE t.parent_id = '$id' ORDER BY t.number;
-SELECT $floor_cols FROM tickets AS t WHERE t.merged_into_id = '$id' ORDER BY t.number;
-SELECT t.id, t.created_at, t.kind, t.from_name, t.from_address, substring(t.body, 1, 200) FROM ticket_messages AS t WHERE t.ticket_id = '$id' ORDER BY t.created_at;
-SQL
+  local id count tags files escalations near
+  read -r id count tags files escalations near <<<"$(floor_psql -F' ' -c "SELECT t.id, (SELECT count(*) FROM ticket_messages m WHERE m.ticket_id = t.id),
+    EXISTS (SELECT 1 FROM ticket_tags x WHERE x.ticket_id = t.id), EXISTS (SELECT 1 FROM ticket_messages m JOIN ticket_attachments a ON a.message_id = m.id WHERE m.ticket_id = t.id),
+    EXISTS (SELECT 1 FROM escalations e WHERE e.ticket_id = t.id), EXISTS (SELECT 1 FROM tickets x WHERE x.merged_into_id = t.id OR x.parent_id = t.id)
+    FROM tickets t WHERE t.number = $2")"
+  local messages="SELECT t.id, t.ticket_id, t.kind, t.author_person_id, t.author_member_id, t.requester_member_id, t.from_address, t.from_name, t.body, t.created_at, t.mail_message_id, t.channel FROM ticket_messages AS t WHERE t.ticket_id = '$id'"
+  {
+    echo "$floor_session_sql"
+    echo "SELECT t.*, (SELECT count(*)::int FROM ticket_messages AS m WHERE m.ticket_id = t.id), (SELECT m.number FROM members AS m WHERE m.id = t.requester_member_id LIMIT 1),
+  EXISTS (SELECT 1 FROM ticket_tags AS x WHERE x.ticket_id = t.id),
+  EXISTS (SELECT 1 FROM ticket_messages AS m WHERE m.ticket_id = t.id AND EXISTS (SELECT 1 FROM ticket_attachments AS a WHERE a.message_id = m.id)),
+  EXISTS (SELECT 1 FROM escalations AS e WHERE e.ticket_id = t.id),
+  EXISTS (SELECT 1 FROM tickets AS x WHERE x.merged_into_id = t.id) OR EXISTS (SELECT 1 FROM tickets AS x WHERE x.parent_id = t.id)
+FROM tickets AS t WHERE t.number = $2 LIMIT 1;"
+    if [ "$count" -le 60 ]; then
+      echo "$messages ORDER BY t.created_at;"
+    else
+      echo "SELECT t.id, t.ticket_id, t.kind, t.author_person_id, t.created_at FROM ticket_messages AS t WHERE t.ticket_id = '$id' ORDER BY t.created_at;"
+      echo "$messages AND t.id = ANY (ARRAY((SELECT id FROM ticket_messages WHERE ticket_id = '$id' ORDER BY created_at LIMIT 1) UNION ALL (SELECT id FROM ticket_messages WHERE ticket_id = '$id' ORDER BY created_at DESC LIMIT 59))) ORDER BY t.created_at;"
+    fi
+    [ "$files" = t ] && echo "SELECT t.id, t.content_type, t.file_name, t.message_id, t.sha256, t.size FROM ticket_attachments AS t WHERE t.message_id = ANY (ARRAY(SELECT id FROM ticket_messages WHERE ticket_id = '$id')) ORDER BY t.file_name;"
+    [ "$tags" = t ] && echo "SELECT t.tag FROM ticket_tags AS t WHERE t.ticket_id = '$id' ORDER BY t.tag;"
+    [ "$escalations" = t ] && echo "SELECT e.* FROM escalations AS e WHERE e.ticket_id = '$id';"
+    [ "$near" = t ] && echo "SELECT t.merged_into_id, t.parent_id, $floor_cols FROM tickets AS t WHERE t.merged_into_id = '$id' OR t.parent_id = '$id' ORDER BY t.number;"
+    true
+  } > "$floor_dir/$1.sql"
 }
 
 : > "$WORK/explain-$LABEL.txt"

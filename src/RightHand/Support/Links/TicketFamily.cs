@@ -46,11 +46,13 @@ internal sealed class TicketFamily(AppDb db, TimeProvider clock, IStringLocalize
         return OperationResult.Ok;
     }
 
-    public async Task<TicketRelatives> RelativesAsync(Ticket ticket, CancellationToken ct = default)
+    /// <summary>The ticket's relatives; <paramref name="hasNear"/> false (the caller knows none was merged into it or is its child) skips looking.</summary>
+    public async Task<TicketRelatives> RelativesAsync(Ticket ticket, bool hasNear = true, CancellationToken ct = default)
     {
         var mergedInto = ticket.MergedIntoId is { } m ? await db.Tickets.AsNoTracking().Where(t => t.Id == m).Rows().FirstOrDefaultAsync(ct) : null;
         var parent = ticket.ParentId is { } p ? await db.Tickets.AsNoTracking().Where(t => t.Id == p).Rows().FirstOrDefaultAsync(ct) : null;
         // Both lists in one statement: each condition has its partial index (migration 0031), and most tickets have neither.
+        if (!hasNear) return new TicketRelatives(mergedInto, [], parent, []);
         var near = await db.Tickets.AsNoTracking().Where(t => t.MergedIntoId == ticket.Id || t.ParentId == ticket.Id).OrderBy(t => t.Number)
             .Select(t => new { t.MergedIntoId, t.ParentId, Row = new TicketRow(t.Id, t.Number, t.Subject, t.RequesterName, t.RequesterEmail, t.State, t.Priority, t.CategoryId, t.AssigneeId, t.LastActivityAt) })
             .ToListAsync(ct);
