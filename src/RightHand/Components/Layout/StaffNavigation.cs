@@ -13,6 +13,14 @@ internal sealed class StaffNavigation
 
     public static readonly StaffNavigation Instance = new();
 
+    /// <summary>
+    /// The entry a page belongs to: the one with the longest address that the page's path starts with, so that the ticket
+    /// list is not marked as well when a page under it ("/support/macros") has its own entry.
+    /// </summary>
+    public static Item? Current(IEnumerable<Item> items, string path) => items
+        .Where(i => path == i.Href || (i.Href != "/" && path.StartsWith(i.Href + "/", StringComparison.OrdinalIgnoreCase)))
+        .MaxBy(i => i.Href.Length);
+
     public IReadOnlyList<Group> Groups { get; } =
     [
         new(null, [new("Dashboard", "/", Permissions.DashboardView)]),
