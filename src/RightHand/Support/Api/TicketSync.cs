@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using RightHand.Access;
 using RightHand.Members.Api;
 using RightHand.Platform.Database;
 
@@ -51,7 +52,7 @@ internal sealed class TicketSync(AppDb db)
         var files = (await db.TicketAttachments.AsNoTracking().Where(a => messageIds.Contains(a.MessageId)).OrderBy(a => a.FileName).ToListAsync(ct))
             .ToLookup(a => a.MessageId);
         var authorIds = messages.Where(m => m.AuthorPersonId is not null).Select(m => m.AuthorPersonId!.Value).Distinct().ToList();
-        var authors = await db.People.AsNoTracking().Where(p => authorIds.Contains(p.Id)).Select(p => new { p.Id, p.Name }).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var authors = await db.People.NamesAsync(authorIds, ct);
         var items = messages.Select(m => new MessageItem(m.Id, KindName(m.Kind), m.Body, Name(m.Channel), m.CreatedAt,
             m.AuthorPersonId is { } person ? authors.GetValueOrDefault(person) : m.FromName, m.FromAddress,
             files[m.Id].Select(a => new AttachmentItem(a.Id, a.FileName, a.ContentType, a.Size, a.Sha256)).ToList())).ToList();
@@ -67,7 +68,7 @@ internal sealed class TicketSync(AppDb db)
         var ids = tickets.Select(t => t.Id).ToList();
         var categories = await db.TicketCategories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         var assigneeIds = tickets.Where(t => t.AssigneeId is not null).Select(t => t.AssigneeId!.Value).Distinct().ToList();
-        var people = await db.People.AsNoTracking().Where(p => assigneeIds.Contains(p.Id)).Select(p => new { p.Id, p.Name }).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var people = await db.People.NamesAsync(assigneeIds, ct);
         var memberIds = tickets.Where(t => t.RequesterMemberId is not null).Select(t => t.RequesterMemberId!.Value).Distinct().ToList();
         var numbers = await db.Members.AsNoTracking().Where(m => memberIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Number, ct);
         var tags = (await db.TicketTags.AsNoTracking().Where(t => ids.Contains(t.TicketId)).ToListAsync(ct)).ToLookup(t => t.TicketId, t => t.Tag);
