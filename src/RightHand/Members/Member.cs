@@ -74,6 +74,8 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         builder.HasIndex(m => m.EmailKey).IsUnique();
         builder.HasIndex(m => new { m.LastName, m.FirstName });
         builder.HasIndex(m => new { m.Status, m.Id });
+        // The list sorted by status reads this in order instead of sorting every match (plan + status order: 300 → 9 ms at 1M).
+        builder.HasIndex(m => new { m.Status, m.Sequence });
         builder.HasIndex(m => m.PlanId);
         builder.HasIndex(m => m.CreatedAt);
         // The sync API pages through changes since a time.
@@ -111,8 +113,17 @@ internal sealed class MemberTag
     /// </summary>
     public required long MemberSequence { get; set; }
     public required string Tag { get; set; }
+    /// <summary>
+    /// Copies of the member's names, so that the tag's index lists its members in name order: a frequent tag sorted by name
+    /// is then a range of that index, not a walk along all members in name order probing each for the tag (1 s at a
+    /// million members when the tag's members sort late). The database keeps them equal to the member's (triggers of
+    /// migration 0034), whichever way a name changes.
+    /// </summary>
+    public required string LastName { get; set; }
+    public string? FirstName { get; set; }
 
-    public static MemberTag Of(Member member, string tag) => new() { MemberId = member.Id, MemberSequence = member.Sequence, Tag = tag };
+    public static MemberTag Of(Member member, string tag) =>
+        new() { MemberId = member.Id, MemberSequence = member.Sequence, Tag = tag, LastName = member.LastName, FirstName = member.FirstName };
 }
 
 internal sealed class MemberTagConfiguration : IEntityTypeConfiguration<MemberTag>
@@ -122,10 +133,15 @@ internal sealed class MemberTagConfiguration : IEntityTypeConfiguration<MemberTa
         builder.ToTable("member_tags");
         builder.HasKey(t => new { t.MemberId, t.Tag });
         builder.Property(t => t.Tag).HasMaxLength(60).IsPersonalData();
+        // The names are the member's, audited there; here they are only the list's sort key.
+        builder.Property(t => t.LastName).HasMaxLength(100).IsPersonalData().IsNotAudited();
+        builder.Property(t => t.FirstName).HasMaxLength(100).IsPersonalData().IsNotAudited();
         builder.HasPersonalDataOwner(nameof(MemberTag.MemberId));
         // The tag filter finds the members of a tag without touching the others' rows: along the ids (to merge with the
         // status and custom value indexes), or in member number order (the list's default order: a deep page is a range).
         builder.HasIndex(t => new { t.Tag, t.MemberId });
         builder.HasIndex(t => new { t.Tag, t.MemberSequence }).IsUnique();
+        // The member id last: a page in name order needs nothing else from the tag's rows to join the members.
+        builder.HasIndex(t => new { t.Tag, t.LastName, t.FirstName, t.MemberSequence, t.MemberId }, "ix_member_tags_tag_name_order");
     }
 }

@@ -53,7 +53,19 @@ internal sealed record MemberFilter(string? Search, MemberStatus? Status, Guid? 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>The filtered members in the chosen order.</summary>
-    public IQueryable<Member> Apply(AppDb db) => Ordered(Matching(db));
+    public IQueryable<Member> Apply(AppDb db) => Sort == "name" && Tag is { } tag ? InTagNameOrder(db, tag) : Ordered(Matching(db));
+
+    /// <summary>
+    /// A tag's members in name order, read along the tag's own index of its members' names (<see cref="MemberTag.LastName"/>)
+    /// and joined with the other filters: the members' name index knows nothing of the tag, and walking it probing each member
+    /// took a second at a million members when the tag's members sort late.
+    /// </summary>
+    private IQueryable<Member> InTagNameOrder(AppDb db, string tag) =>
+        from t in db.MemberTags
+        where t.Tag == tag
+        join m in (this with { Tag = null }).Matching(db) on t.MemberId equals m.Id
+        orderby t.LastName, t.FirstName, t.MemberSequence
+        select m;
 
     private IQueryable<Member> Ordered(IQueryable<Member> members) =>
         Sort switch
@@ -83,7 +95,8 @@ internal sealed record MemberFilter(string? Search, MemberStatus? Status, Guid? 
                 return await Ordered(members).Take(PageSize + 1).ToListAsync(ct);
             }
         }
-        return await Ordered(Matching(db, Sort == "number")).Skip((Page - 1) * PageSize).Take(PageSize + 1).ToListAsync(ct);
+        var ordered = Sort == "name" && Tag is { } tag ? InTagNameOrder(db, tag) : Ordered(Matching(db, Sort == "number"));
+        return await ordered.Skip((Page - 1) * PageSize).Take(PageSize + 1).ToListAsync(ct);
     }
 
     /// <summary>How many members match, counted up to <see cref="CountLimit"/> + 1 (more means "more than the limit").</summary>

@@ -161,12 +161,13 @@ public sealed class MemberListTests
             static string Id(Seeded m) => new Guid($"{m.I:X8}-0000-7000-8000-{m.I:X12}").ToString().ToUpperInvariant();
             var members = chunk.Select(m => $"('{Id(m)}', {m.Sequence}, '{m.Number}', 'First', '{m.LastName}', 'm{m.I}@example.org', 'm{m.I}@example.org', "
                 + $"'first {m.LastName.ToLowerInvariant()}', 'de', {m.Status}, '{m.CreatedAt:yyyy-MM-dd HH:mm:ss}', '{m.CreatedAt:yyyy-MM-dd HH:mm:ss}', '{m.CreatedAt:yyyy-MM-dd HH:mm:ss}')");
-            var tags = chunk.Where(m => m.Vip).Select(m => $"('{Id(m)}', {m.Sequence}, 'VIP')")
-                .Concat(chunk.Where(m => m.Newsletter).Select(m => $"('{Id(m)}', {m.Sequence}, 'Newsletter')"));
+            // The tags are given a wrong name on purpose: the database takes the member's own (migration 0034).
+            var tags = chunk.Where(m => m.Vip).Select(m => $"('{Id(m)}', {m.Sequence}, 'VIP', 'Stale')")
+                .Concat(chunk.Where(m => m.Newsletter).Select(m => $"('{Id(m)}', {m.Sequence}, 'Newsletter', 'Stale')"));
             await app.ExecuteSqlAsync($"""
                 INSERT INTO members (id, sequence, number, first_name, last_name, email, email_key, name_key, language, status, status_since, created_at, updated_at)
                 VALUES {string.Join(",\n", members)};
-                INSERT INTO member_tags (member_id, member_sequence, tag) VALUES {string.Join(",\n", tags)};
+                INSERT INTO member_tags (member_id, member_sequence, tag, last_name) VALUES {string.Join(",\n", tags)};
                 """);
         }
         return seeded;
@@ -216,6 +217,17 @@ public sealed class MemberListTests
         vip.Insert(0, first);
         Assert.Equal(PageOf(vip, 1), Numbers(await Html.GetAsync(owner.Client, "/members?tag=VIP")));
         Assert.Equal(PageOf(vip, 20), Numbers(await Html.GetAsync(owner.Client, "/members?tag=VIP&page=20")));
+
+        // Renamed, a member moves in the tag's name order: the database passes the new name on to their tags.
+        var renamed = vip[700];
+        Assert.Equal($"/members/{renamed.Number}?done=saved", Html.Location(await owner.Client.SubmitAsync($"/members/{renamed.Number}", "edit",
+            MemberPages.Fields("First", "Aaron", $"m{renamed.I}@example.org", tags: renamed.Newsletter ? "VIP, Newsletter" : "VIP",
+                status: ((MemberStatus)renamed.Status).ToString()))));
+        var byName = vip.Select(m => m == renamed ? m with { LastName = "Aaron" } : m).OrderBy(m => m.LastName).ThenBy(m => m.Sequence).ToList();
+        Assert.Equal(renamed.Number, byName[0].Number);
+        Assert.Equal(PageOf(byName, 1), Numbers(await Html.GetAsync(owner.Client, "/members?tag=VIP&sort=name")));
+        Assert.Equal(PageOf(byName, 9), Numbers(await Html.GetAsync(owner.Client, "/members?tag=VIP&sort=name&page=9")));
+        if (renamed.Newsletter) Assert.Equal(renamed.Number, Numbers(await Html.GetAsync(owner.Client, "/members?tag=Newsletter&sort=name"))[0]);
     }
 
     [Fact]

@@ -29,7 +29,8 @@ internal sealed class NewMemberRows(AppDb db) : IDisposable
               m.Postcode, m.City, m.Country, m.DateOfBirth, (int)m.Status, m.StatusSince, m.PlanId, m.Notes, m.CreatedAt, m.UpdatedAt]);
     private static readonly Table<MemberStatusChange> StatusChanges = new("member_status_changes", ["id", "member_id", "from", "to", "at", "by"],
         c => [c.Id, c.MemberId, c.From is { } f ? (int)f : null, (int)c.To, c.At, c.By]);
-    private static readonly Table<MemberTag> Tags = new("member_tags", ["member_id", "member_sequence", "tag"], t => [t.MemberId, t.MemberSequence, t.Tag]);
+    private static readonly Table<MemberTag> Tags = new("member_tags", ["member_id", "member_sequence", "tag", "last_name", "first_name"],
+        t => [t.MemberId, t.MemberSequence, t.Tag, t.LastName, t.FirstName]);
     private static readonly Table<CustomFieldValue> CustomValues = new("member_custom_values", ["member_id", "field_id", "value"], v => [v.MemberId, v.FieldId, v.Value]);
     private static readonly Table<MemberEvent> Events = new("member_events", ["id", "member_id", "number", "kind", "at", "dispatched_at"],
         e => [e.Id, e.MemberId, e.Number, (int)e.Kind, e.At, e.DispatchedAt]);
