@@ -43,7 +43,7 @@ floor_list() {
 
 # floor_ticket NAME NUMBER: the ticket page's statements as the server log shows them (log_min_duration_statement = 0):
 # the ticket with what else it has (message count, member number, whether it has tags, attachments, escalations and
-# related tickets), its conversation (a long one: every message without its body, then the shown ones whole), and only
+# related tickets, and the reply check's count), its conversation (a long one: the first and the 59 latest messages), and only
 # then the tags, attachments, escalations and relatives it has. Authors, categories and macros are kept by the app.
 floor_ticket() {
   local id count tags files escalations near
@@ -54,7 +54,9 @@ floor_ticket() {
   local messages="SELECT t.id, t.ticket_id, t.kind, t.author_person_id, t.author_member_id, t.requester_member_id, t.from_address, t.from_name, t.body, t.created_at, t.mail_message_id, t.channel FROM ticket_messages AS t WHERE t.ticket_id = '$id'"
   {
     echo "$floor_session_sql"
-    echo "SELECT t.*, (SELECT count(*)::int FROM ticket_messages AS m WHERE m.ticket_id = t.id), (SELECT m.number FROM members AS m WHERE m.id = t.requester_member_id LIMIT 1),
+    echo "SELECT t.*, (SELECT count(*)::int FROM ticket_messages AS m WHERE m.ticket_id = t.id),
+  (SELECT count(*)::int FROM ticket_messages AS m WHERE m.ticket_id = t.id AND (m.kind = 0 OR (m.kind = 1 AND (m.author_person_id <> '$floor_owner' OR m.author_person_id IS NULL)))),
+  (SELECT m.number FROM members AS m WHERE m.id = t.requester_member_id LIMIT 1),
   EXISTS (SELECT 1 FROM ticket_tags AS x WHERE x.ticket_id = t.id),
   EXISTS (SELECT 1 FROM ticket_messages AS m WHERE m.ticket_id = t.id AND EXISTS (SELECT 1 FROM ticket_attachments AS a WHERE a.message_id = m.id)),
   EXISTS (SELECT 1 FROM escalations AS e WHERE e.ticket_id = t.id),
@@ -63,7 +65,6 @@ FROM tickets AS t WHERE t.number = $2 LIMIT 1;"
     if [ "$count" -le 60 ]; then
       echo "$messages ORDER BY t.created_at;"
     else
-      echo "SELECT t.id, t.ticket_id, t.kind, t.author_person_id, t.created_at FROM ticket_messages AS t WHERE t.ticket_id = '$id' ORDER BY t.created_at;"
       echo "$messages AND t.id = ANY (ARRAY((SELECT id FROM ticket_messages WHERE ticket_id = '$id' ORDER BY created_at LIMIT 1) UNION ALL (SELECT id FROM ticket_messages WHERE ticket_id = '$id' ORDER BY created_at DESC LIMIT 59))) ORDER BY t.created_at;"
     fi
     [ "$files" = t ] && echo "SELECT t.id, t.content_type, t.file_name, t.message_id, t.sha256, t.size FROM ticket_attachments AS t WHERE t.message_id = ANY (ARRAY(SELECT id FROM ticket_messages WHERE ticket_id = '$id')) ORDER BY t.file_name;"

@@ -10,7 +10,8 @@ namespace RightHand.Support.Pages;
 internal sealed record TicketOnPage(Ticket Ticket, IReadOnlyList<TicketMessage> Messages, TicketFacts Facts);
 
 /// <summary>What the ticket page's first statement finds out besides the ticket.</summary>
-internal sealed record TicketFacts(int Messages, string? MemberNumber, bool HasTags, bool HasAttachments, bool HasEscalations, bool HasRelatives)
+/// <param name="FromOthers">The messages the reply check counts for the viewer (<see cref="Presence.ReplyCollision"/>).</param>
+internal sealed record TicketFacts(int Messages, int FromOthers, string? MemberNumber, bool HasTags, bool HasAttachments, bool HasEscalations, bool HasRelatives)
 {
-    public static readonly TicketFacts None = new(0, null, false, false, false, false);
+    public static readonly TicketFacts None = new(0, 0, null, false, false, false, false);
 }

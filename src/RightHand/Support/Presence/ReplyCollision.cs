@@ -6,13 +6,13 @@ namespace RightHand.Support.Presence;
 
 /// <summary>
 /// The warning before a reply crosses another: the ticket page's form carries how many messages by others (requester
-/// messages and other staff's replies) it showed; when there are more at send time, somebody answered meanwhile and the
+/// messages and other staff's replies) the thread had when the page read it (TicketFacts.FromOthers, counted the same way
+/// as <see cref="Counts"/> in the page's first statement); when there are more at send time, somebody answered meanwhile and the
 /// page shows who instead of sending. A count rather than the last message's time: messages written in the same instant
 /// cannot be told apart by time.
 /// </summary>
 internal static class ReplyCollision
 {
-    public static int Count(IEnumerable<TicketMessage> shown, Guid? me) => shown.Count(m => Counts(m.Kind, m.AuthorPersonId, me));
 
     /// <summary>The name of whoever wrote the newest message the page did not show, or null when nothing came in meanwhile (or the page sent no count).</summary>
     public static async Task<string?> MeanwhileAsync(AppDb db, Guid ticketId, int? seen, Guid? me, CancellationToken ct = default)
