@@ -105,6 +105,11 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
             {
                 t.State, t.AssigneeId, t.FirstRespondedAt, t.FirstResponseDueAt, t.ResolutionDueAt, t.CategoryId, t.Priority, t.CreatedAt, t.Id,
             });
+        // The open tickets of a category (and priority) in the lists' order: the filter a category's queue uses counted and
+        // sorted its matches from all open tickets (priority + category by creation at a million: 10 → 2.4 ms a page).
+        builder.HasIndex(t => new { t.CategoryId, t.Priority, t.LastActivityAt, t.Number }, "ix_tickets_open_category_id_priority_last_activity_at_number")
+            .HasFilter("merged_into_id IS NULL AND state NOT IN (5, 6)")
+            .IncludeProperties(t => new { t.State, t.AssigneeId, t.CreatedAt, t.Id });
         // The open tickets per assignee in the lists' order ("mine", "unassigned", the assignee filter): without it SQLite read
         // the person's tickets through the assignee index, closed ones too, and sorted them (18 → 6 ms a page at 200,000).
         builder.HasIndex(t => new { t.AssigneeId, t.LastActivityAt, t.Number }, "ix_tickets_open_assignee_id_last_activity_at_number")

@@ -42,17 +42,31 @@ internal sealed record TicketFilter(string View, string? Search, TicketState? St
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>The filtered tickets in the chosen order; newer first on ties, so a page never shifts.</summary>
-    public IQueryable<Ticket> Apply(AppDb db, Guid me, DateTime now)
+    private IQueryable<Ticket> Apply(AppDb db, Guid me, DateTime now) => Ordered(Matching(db, me, now));
+
+    /// <summary>This filter's page, one ticket more than a page to tell whether another follows.</summary>
+    /// <remarks>
+    /// A search on PostgreSQL walks the open tickets in list order checking each (TicketSearch). It picks the page's ids from
+    /// the open-tickets index alone, which carries every column the filters and orders use and the subject's words
+    /// (migration 0035), and reads the page's rows afterwards: a rare word walks all ~26,000 open tickets of a million, in
+    /// the table 22 ms, in the index 9 ms.
+    /// </remarks>
+    public IQueryable<Ticket> PageOf(AppDb db, Guid me, DateTime now)
     {
-        var tickets = Matching(db, me, now);
-        return Sort switch
+        var page = Apply(db, me, now).Skip((Page - 1) * PageSize).Take(PageSize + 1);
+        if (Search is null || !db.IsPostgres) return page;
+        var ids = page.Select(t => t.Id);
+        return Ordered(db.Tickets.AsNoTracking().Where(t => ids.Contains(t.Id)));
+    }
+
+    private IQueryable<Ticket> Ordered(IQueryable<Ticket> tickets) =>
+        Sort switch
         {
             "created" => tickets.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Number),
             "priority" => tickets.OrderByDescending(t => t.Priority).ThenByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Number),
             "number" => tickets.OrderByDescending(t => t.Number),
             _ => tickets.OrderByDescending(t => t.LastActivityAt).ThenByDescending(t => t.Number),
         };
-    }
 
     /// <summary>
     /// A search is counted up to this many: it checks each ticket's messages on the way, and a common word's count to

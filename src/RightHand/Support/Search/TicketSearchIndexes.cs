@@ -17,6 +17,10 @@ internal static class TicketSearchIndexes
     {
         Vector(modelBuilder.Entity<Ticket>(), "subject", "ix_tickets_search");
         Vector(modelBuilder.Entity<TicketMessage>(), "body", "ix_ticket_messages_search");
+        // The open-tickets index carries the subject's words too (migration 0035), so that a search picks a page's ids from
+        // that index alone (TicketFilter.PageOf).
+        var open = modelBuilder.Entity<Ticket>().HasIndex(t => new { t.LastActivityAt, t.Number }, "ix_tickets_open_last_activity_at_number");
+        open.IncludeProperties([.. open.Metadata.GetIncludeProperties() ?? [], Column]);
     }
 
     private static void Vector<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> entity, string source, string index) where T : class

@@ -50,7 +50,7 @@ public sealed class MigratorTests
             await using (var scope = app.Services.CreateAsyncScope())
             {
                 var applied = await scope.ServiceProvider.GetRequiredService<Migrator>().MigrateAsync();
-                Assert.Equal([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34], applied.Select(m => m.Version));
+                Assert.Equal([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35], applied.Select(m => m.Version));
 
                 var db = scope.ServiceProvider.GetRequiredService<AppDb>();
                 var owner = await db.People.AsNoTracking().SingleAsync();
