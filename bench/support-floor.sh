@@ -14,9 +14,23 @@ floor_cols="t.id, t.number, t.subject, t.requester_name, t.requester_email, t.st
 floor_open="t.merged_into_id IS NULL AND t.state NOT IN (5, 6)"
 floor_soon="now() + interval '2 hours'"
 floor_sla="t.state NOT IN (5, 6, 2) AND ((t.first_responded_at IS NULL AND t.first_response_due_at <= $floor_soon) OR t.resolution_due_at <= $floor_soon)"
-# A search asks per ticket whether its subject or one of its messages matches (Support/Search/TicketSearch.cs).
-floor_fts() { local q="(websearch_to_tsquery('german', '$1') || websearch_to_tsquery('english', '$1'))"
-  echo "(t.search @@ $q OR EXISTS (SELECT 1 FROM ticket_messages AS m WHERE m.ticket_id = t.id AND m.search @@ $q))"; }
+# A search first asks the planner how common its words are (TicketSearch.IsRareAsync: an EXPLAIN and the table's size);
+# a common word is asked per ticket (its subject or one of its messages matches), a rare one collected from the indexes.
+floor_fts_q() { echo "(websearch_to_tsquery('german', '$1') || websearch_to_tsquery('english', '$1'))"; }
+floor_explain_sql() { echo "EXPLAIN (FORMAT JSON) SELECT 1 FROM ticket_messages WHERE search @@ $(floor_fts_q "$1");"; }
+floor_reltuples_sql="SELECT reltuples::float8 FROM pg_class WHERE oid = 'ticket_messages'::regclass;"
+floor_is_rare() {
+  local expected messages
+  expected=$(floor_psql -c "$(floor_explain_sql "$1")" | grep -o '"Plan Rows": [0-9.e+]*' | head -1 | sed 's/.*: //')
+  messages=$(floor_psql -c "$floor_reltuples_sql")
+  awk -v e="$expected" -v m="$messages" 'BEGIN { exit !(m > 0 && e <= 0.015 * m) }'
+}
+floor_fts() { local q; q=$(floor_fts_q "$1")
+  if floor_is_rare "$1"; then
+    echo "t.id IN (SELECT m.ticket_id FROM ticket_messages AS m WHERE m.search @@ $q UNION ALL SELECT x.id FROM tickets AS x WHERE x.search @@ $q)"
+  else
+    echo "(t.search @@ $q OR EXISTS (SELECT 1 FROM ticket_messages AS m WHERE m.ticket_id = t.id AND m.search @@ $q))"
+  fi; }
 floor_count() { echo "SELECT count(*)::int FROM (SELECT 1 FROM tickets AS t WHERE $1 LIMIT ${2:-1001}) AS t0;"; }
 floor_session=$(floor_psql -c "SELECT id FROM user_sessions WHERE person_id = '$floor_owner' AND ended_at IS NULL ORDER BY created_at DESC LIMIT 1")
 
@@ -29,13 +43,15 @@ floor_common() {
   echo "SELECT s.id, s.created_at, s.name, s.person_id, s.query FROM saved_ticket_views AS s WHERE s.person_id = '$floor_owner' ORDER BY s.name;"
 }
 
-# floor_list NAME WHERE [ORDER] [OFFSET]: a list page's script, and its two own statements under EXPLAIN.
+# floor_list NAME WHERE [ORDER] [OFFSET] [COUNT LIMIT] [SEARCH]: a list page's script, and its two own statements under EXPLAIN.
 # The count only when the app counts: not on the last page (TicketList.razor), capped lower for a search (TicketFilter).
+# A search's page picks its ids first and reads the rows afterwards (TicketFilter.PageOf), after the planner is asked.
 floor_list() {
   local order="${3:-t.last_activity_at DESC, t.number DESC}" rows shown
   rows="SELECT $floor_cols FROM tickets AS t WHERE $2 ORDER BY $order LIMIT 51 OFFSET ${4:-0};"
   shown=$(floor_psql -c "SELECT count(*) FROM (${rows%;}) AS r")
-  { floor_common; echo "$rows"; if [ "${5:-1001}" != 0 ] && { [ "$shown" -gt 50 ] || { [ "$shown" = 0 ] && [ "${4:-0}" != 0 ]; }; }; then floor_count "$2" "$5"; fi
+  [ -n "${6:-}" ] && rows="SELECT $floor_cols FROM tickets AS t WHERE t.id IN (SELECT t.id FROM tickets AS t WHERE $2 ORDER BY $order LIMIT 51 OFFSET ${4:-0}) ORDER BY $order;"
+  { floor_common; if [ -n "${6:-}" ]; then floor_explain_sql "$6"; echo "$floor_reltuples_sql"; fi; echo "$rows"; if [ "${5:-1001}" != 0 ] && { [ "$shown" -gt 50 ] || { [ "$shown" = 0 ] && [ "${4:-0}" != 0 ]; }; }; then floor_count "$2" "$5"; fi
   } | tr '\n' ' ' | sed 's/; /;\n/g' > "$floor_dir/$1.sql"
   { echo "### $1"; floor_psql -c "EXPLAIN (ANALYZE, BUFFERS) $(floor_count "$2" "$([ "${5:-1001}" = 0 ] && echo 1001 || echo "${5:-1001}")" | sed 's/;$//')"
     floor_psql -c "EXPLAIN (ANALYZE, BUFFERS) ${rows%;}"; } >> "$WORK/explain-$LABEL.txt" 2>&1
@@ -102,7 +118,8 @@ for path in $AUTH_PAGES; do
   limit=1001; [ -n "$q" ] && limit=201
   # A view without further filters takes its count from its (kept) tab: no count statement.
   [ -z "$q$state$(param priority)$(param category)" ] && limit=0
-  floor_list "$name" "$where" "$order" $(( (${page:-1} - 1) * 50 )) "$limit"
+  fts=""; [ -n "$q" ] && ! [[ "$q" =~ ^#?[0-9]+$ ]] && fts="$q"
+  floor_list "$name" "$where" "$order" $(( (${page:-1} - 1) * 50 )) "$limit" "$fts"
 done
 
 # Each script under pgbench: same clients and duration as wrk; p95 from the per-transaction log.

@@ -33,7 +33,7 @@ internal sealed class TicketSync(AppDb db)
         if (filter.Unassigned) query = query.Where(t => t.AssigneeId == null);
         if (filter.Tag is { } tag) query = query.Where(t => db.TicketTags.Any(x => x.TicketId == t.Id && x.Tag == tag));
         if (filter.UpdatedSince is { } since) query = query.Where(t => t.UpdatedAt >= since);
-        if (filter.Search is { } search) query = Search.TicketSearch.Apply(db, query, search);
+        if (filter.Search is { } search) query = Search.TicketSearch.Apply(db, query, search, await Search.TicketSearch.IsRareAsync(db, search, ct));
         if (after is { } c) query = query.Where(t => t.UpdatedAt > c.UpdatedAt || (t.UpdatedAt == c.UpdatedAt && t.Id.CompareTo(c.Id) > 0));
         var tickets = await query.OrderBy(t => t.UpdatedAt).ThenBy(t => t.Id).Take(limit + 1).ToListAsync(ct);
         var more = tickets.Count > limit;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RightHand.Access;
 using RightHand.Support;
+using RightHand.Support.Search;
 using RightHand.Tests.Access;
 using RightHand.Tests.Infrastructure;
 using Xunit;
@@ -95,5 +96,48 @@ public sealed class TicketSearchTests
         }
         Assert.Empty(await SearchAsync(assistant.Client, "abgebucht"));
         Assert.Equal(["10001"], await SearchAsync(assistant.Client, "#10001"));
+    }
+
+    [Fact]
+    public async Task ARareWord_OnPostgres_IsCollectedFromTheIndex_AndFindsWhatTheWalkFinds()
+    {
+        var clock = new ManualClock();
+        await using var app = await TestApp.StartAsync(Engine.Postgres, new Dictionary<string, string?> { ["Jobs:Enabled"] = "false" }, clock);
+        await StaffSession.SetUpOwnerAsync(app);
+        var assistant = await StaffSession.CreateAndSignInAsync(app, Roles.Assistant);
+        var common = await SupportPages.OpenByMailAsync(app, "anna@example.org", "Beitrag", "Der Beitrag wurde doppelt abgebucht.");        // 10001
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await SupportPages.OpenByMailAsync(app, "bob@example.org", "Ausflug", "Wir fahren mit der Zahnradbahn auf den Berg.");               // 10002
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await SupportPages.OpenAsync(app, new NewTicket(TicketChannel.Email, new TicketRequester(null, "carla@example.org"), "Zahnradbahn gesperrt",
+            "Bitte prüfen, ob die Fahrt stattfindet.", Priority: TicketPriority.High));                                                      // 10003
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RightHand.Platform.Database.AppDb>();
+            db.TicketMessages.AddRange(Enumerable.Range(1, 1000).Select(i => new TicketMessage
+            {
+                TicketId = common.Id, Kind = TicketMessageKind.FromRequester, FromAddress = "anna@example.org", Body = $"Der Beitrag für {i} ist doppelt.",
+                CreatedAt = common.CreatedAt.AddSeconds(i), Channel = TicketChannel.Email,
+            }));
+            await db.SaveChangesAsync();
+            // The planner's statistics, as autovacuum would gather them.
+            await db.Database.ExecuteSqlRawAsync("ANALYZE ticket_messages; ANALYZE tickets");
+
+            Assert.True(await TicketSearch.IsRareAsync(db, "Zahnradbahn"));
+            Assert.False(await TicketSearch.IsRareAsync(db, "Beitrag"));
+            Assert.False(await TicketSearch.IsRareAsync(db, "#10002"));
+            // Collected from the index or asked per ticket, a search finds the same tickets: subjects, messages, query syntax.
+            foreach (var query in new[] { "Zahnradbahn", "Zahnradbahnen", "Beitrag", "Zahnradbahn Berg", "Zahnradbahn -Berg", "\"mit der Zahnradbahn\"", "Fahrt OR Berg" })
+            {
+                List<long> Found(bool rare) => [.. TicketSearch.Apply(db, db.Tickets, query, rare).Select(t => t.Number).OrderBy(n => n)];
+                Assert.Equal(Found(rare: false), Found(rare: true));
+            }
+        }
+
+        // The list takes the rare word's way and keeps its order and filters.
+        Assert.Equal(["10003", "10002"], await SearchAsync(assistant.Client, "Zahnradbahn"));
+        Assert.Equal(["10003"], (await Html.GetAsync(assistant.Client, "/support?priority=high&q=Zahnradbahn"))
+            .QuerySelectorAll("tr[data-ticket]").Select(r => r.GetAttribute("data-ticket")!));
+        Assert.Equal(["10001"], await SearchAsync(assistant.Client, "Beitrag"));
     }
 }
