@@ -14,8 +14,9 @@ floor_cols="t.id, t.number, t.subject, t.requester_name, t.requester_email, t.st
 floor_open="t.merged_into_id IS NULL AND t.state NOT IN (5, 6)"
 floor_soon="now() + interval '2 hours'"
 floor_sla="t.state NOT IN (5, 6, 2) AND ((t.first_responded_at IS NULL AND t.first_response_due_at <= $floor_soon) OR t.resolution_due_at <= $floor_soon)"
-# A search first asks the planner how common its words are (TicketSearch.IsRareAsync: an EXPLAIN and the table's size);
-# a common word is asked per ticket (its subject or one of its messages matches), a rare one collected from the indexes.
+# A search's words are common or rare by the planner's statistics (TicketSearch.IsRareAsync: an EXPLAIN and the table's size,
+# kept by the app for 10 minutes per search text, so not part of a page's statements): a common word is asked per ticket
+# (its subject or one of its messages matches), a rare one collected from the indexes.
 floor_fts_q() { echo "(websearch_to_tsquery('german', '$1') || websearch_to_tsquery('english', '$1'))"; }
 floor_explain_sql() { echo "EXPLAIN (FORMAT JSON) SELECT 1 FROM ticket_messages WHERE search @@ $(floor_fts_q "$1");"; }
 floor_reltuples_sql="SELECT reltuples::float8 FROM pg_class WHERE oid = 'ticket_messages'::regclass;"
@@ -43,15 +44,15 @@ floor_common() {
   echo "SELECT s.id, s.created_at, s.name, s.person_id, s.query FROM saved_ticket_views AS s WHERE s.person_id = '$floor_owner' ORDER BY s.name;"
 }
 
-# floor_list NAME WHERE [ORDER] [OFFSET] [COUNT LIMIT] [SEARCH]: a list page's script, and its two own statements under EXPLAIN.
+# floor_list NAME WHERE [ORDER] [OFFSET] [COUNT LIMIT] [IDS FIRST]: a list page's script, and its two own statements under EXPLAIN.
 # The count only when the app counts: not on the last page (TicketList.razor), capped lower for a search (TicketFilter).
-# A search's page picks its ids first and reads the rows afterwards (TicketFilter.PageOf), after the planner is asked.
+# A filtered list or a word search picks its page's ids first and reads the rows afterwards (TicketFilter.PageOf).
 floor_list() {
   local order="${3:-t.last_activity_at DESC, t.number DESC}" rows shown
   rows="SELECT $floor_cols FROM tickets AS t WHERE $2 ORDER BY $order LIMIT 51 OFFSET ${4:-0};"
   shown=$(floor_psql -c "SELECT count(*) FROM (${rows%;}) AS r")
   [ -n "${6:-}" ] && rows="SELECT $floor_cols FROM tickets AS t WHERE t.id IN (SELECT t.id FROM tickets AS t WHERE $2 ORDER BY $order LIMIT 51 OFFSET ${4:-0}) ORDER BY $order;"
-  { floor_common; if [ -n "${6:-}" ]; then floor_explain_sql "$6"; echo "$floor_reltuples_sql"; fi; echo "$rows"; if [ "${5:-1001}" != 0 ] && { [ "$shown" -gt 50 ] || { [ "$shown" = 0 ] && [ "${4:-0}" != 0 ]; }; }; then floor_count "$2" "$5"; fi
+  { floor_common; echo "$rows"; if [ "${5:-1001}" != 0 ] && { [ "$shown" -gt 50 ] || { [ "$shown" = 0 ] && [ "${4:-0}" != 0 ]; }; }; then floor_count "$2" "$5"; fi
   } | tr '\n' ' ' | sed 's/; /;\n/g' > "$floor_dir/$1.sql"
   { echo "### $1"; floor_psql -c "EXPLAIN (ANALYZE, BUFFERS) $(floor_count "$2" "$([ "${5:-1001}" = 0 ] && echo 1001 || echo "${5:-1001}")" | sed 's/;$//')"
     floor_psql -c "EXPLAIN (ANALYZE, BUFFERS) ${rows%;}"; } >> "$WORK/explain-$LABEL.txt" 2>&1
@@ -118,8 +119,8 @@ for path in $AUTH_PAGES; do
   limit=1001; [ -n "$q" ] && limit=201
   # A view without further filters takes its count from its (kept) tab: no count statement.
   [ -z "$q$state$(param priority)$(param category)" ] && limit=0
-  fts=""; [ -n "$q" ] && ! [[ "$q" =~ ^#?[0-9]+$ ]] && fts="$q"
-  floor_list "$name" "$where" "$order" $(( (${page:-1} - 1) * 50 )) "$limit" "$fts"
+  ids_first=""; [ "$limit" != 0 ] && ! [[ "$q" =~ ^#?[0-9]+$ ]] && ids_first=1
+  floor_list "$name" "$where" "$order" $(( (${page:-1} - 1) * 50 )) "$limit" "$ids_first"
 done
 
 # Each script under pgbench: same clients and duration as wrk; p95 from the per-transaction log.

@@ -12,6 +12,7 @@ internal static class SupportModule
         .AddScoped<Reports.SupportOverview>()
         .AddSingleton<AttachmentStore>()
         .AddSingleton<TicketViewCounts>()
+        .AddSingleton<Search.SearchRarity>()
         .AddSingleton<SupportDirectory>()
         .AddScoped<Members.Privacy.IMemberErasureStep, TicketErasure>()
         .AddScoped<Delegation.Offboarding.IOffboardingSource, TicketsHeld>()

@@ -14,7 +14,7 @@ internal sealed record TicketApiFilter(TicketState? State, TicketPriority? Prior
     DateTime? UpdatedSince, string? Search);
 
 /// <summary>Reads tickets for the API in the shape of <see cref="TicketItem"/> and <see cref="TicketDetail"/>.</summary>
-internal sealed class TicketSync(AppDb db)
+internal sealed class TicketSync(AppDb db, Search.SearchRarity rarity)
 {
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;
@@ -33,7 +33,7 @@ internal sealed class TicketSync(AppDb db)
         if (filter.Unassigned) query = query.Where(t => t.AssigneeId == null);
         if (filter.Tag is { } tag) query = query.Where(t => db.TicketTags.Any(x => x.TicketId == t.Id && x.Tag == tag));
         if (filter.UpdatedSince is { } since) query = query.Where(t => t.UpdatedAt >= since);
-        if (filter.Search is { } search) query = Search.TicketSearch.Apply(db, query, search, await Search.TicketSearch.IsRareAsync(db, search, ct));
+        if (filter.Search is { } search) query = Search.TicketSearch.Apply(db, query, search, await rarity.IsRareAsync(db, search, ct));
         if (after is { } c) query = query.Where(t => t.UpdatedAt > c.UpdatedAt || (t.UpdatedAt == c.UpdatedAt && t.Id.CompareTo(c.Id) > 0));
         var tickets = await query.OrderBy(t => t.UpdatedAt).ThenBy(t => t.Id).Take(limit + 1).ToListAsync(ct);
         var more = tickets.Count > limit;

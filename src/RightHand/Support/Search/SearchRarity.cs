@@ -1,0 +1,30 @@
+using System.Collections.Concurrent;
+using RightHand.Platform.Database;
+
+namespace RightHand.Support.Search;
+
+/// <summary>
+/// <see cref="TicketSearch.IsRareAsync"/>, kept per search text for a while: the planner's statistics change only when
+/// ANALYZE runs, and the same search is asked again for each page, sort and filter of its results. Asking each time cost
+/// a common word's search about 4 ms of CPU a page at a million tickets (bench/RESULTS.md §8). At most
+/// <see cref="MaxKept"/> texts are kept; past that the store starts over.
+/// </summary>
+internal sealed class SearchRarity(TimeProvider clock)
+{
+    public static readonly TimeSpan FreshFor = TimeSpan.FromMinutes(10);
+    public const int MaxKept = 1_000;
+
+    private readonly ConcurrentDictionary<string, (bool Rare, DateTimeOffset At)> kept = new(StringComparer.Ordinal);
+
+    public async Task<bool> IsRareAsync(AppDb db, string search, CancellationToken ct = default)
+    {
+        if (!db.IsPostgres || !TicketSearch.IsFullText(search)) return false;
+        var key = search.Trim();
+        var now = clock.GetUtcNow();
+        if (kept.TryGetValue(key, out var entry) && now >= entry.At && now - entry.At < FreshFor) return entry.Rare;
+        var rare = await TicketSearch.IsRareAsync(db, key, ct);
+        if (kept.Count >= MaxKept) kept.Clear();
+        kept[key] = (rare, now);
+        return rare;
+    }
+}
