@@ -5,8 +5,8 @@ namespace RightHand.Support.Search;
 
 /// <summary>
 /// <see cref="TicketSearch.IsRareAsync"/>, kept per search text for a while: the planner's statistics change only when
-/// ANALYZE runs, and the same search is asked again for each page, sort and filter of its results. Asking each time cost
-/// a common word's search about 4 ms of CPU a page at a million tickets (bench/RESULTS.md §8). At most
+/// ANALYZE runs, and the same search is asked again for each page, sort and filter of its results. Asked on every page,
+/// the common-word searches' p95 was about 70 ms higher at a million tickets (bench/RESULTS.md §8). At most
 /// <see cref="MaxKept"/> texts are kept; past that the store starts over.
 /// </summary>
 internal sealed class SearchRarity(TimeProvider clock)

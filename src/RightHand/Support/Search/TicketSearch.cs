@@ -26,8 +26,7 @@ internal static partial class TicketSearch
     public static IQueryable<Ticket> Apply(AppDb db, IQueryable<Ticket> tickets, string search, bool rare = false)
     {
         var text = search.Trim();
-        var number = text.TrimStart('#');
-        if (number.Length > 0 && long.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n)) return tickets.Where(t => t.Number == n);
+        if (TicketNumber(text) is { } n) return tickets.Where(t => t.Number == n);
         var words = Words(text);
         if (!words.Any(w => w.Length >= MinWordLength)) return SubjectContains(db, tickets, text);
         if (db.IsPostgres && rare)
@@ -96,10 +95,12 @@ internal static partial class TicketSearch
     public static bool IsFullText(string search)
     {
         var text = search.Trim();
-        var number = text.TrimStart('#');
-        return !(number.Length > 0 && long.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out _))
-            && Words(text).Any(w => w.Length >= MinWordLength);
+        return TicketNumber(text) is null && Words(text).Any(w => w.Length >= MinWordLength);
     }
+
+    /// <summary>"#10234" or "10234": that ticket's number; anything else null.</summary>
+    private static long? TicketNumber(string text) =>
+        long.TryParse(text.TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
 
     /// <summary>Just above the planner's guess for a word it does not know (see <see cref="IsRareAsync"/>).</summary>
     private const double RareShare = 0.015;
