@@ -53,7 +53,11 @@ internal sealed record MemberFilter(string? Search, MemberStatus? Status, Guid? 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>The filtered members in the chosen order.</summary>
-    public IQueryable<Member> Apply(AppDb db) => Sort == "name" && Tag is { } tag ? InTagNameOrder(db, tag) : Ordered(Matching(db));
+    public IQueryable<Member> Apply(AppDb db) => OrderedMatches(db);
+
+    /// <param name="inNumberOrder">As for <see cref="Matching"/>.</param>
+    private IQueryable<Member> OrderedMatches(AppDb db, bool inNumberOrder = false) =>
+        Sort == "name" && Tag is { } tag ? InTagNameOrder(db, tag) : Ordered(Matching(db, inNumberOrder));
 
     /// <summary>
     /// A tag's members in name order, read along the tag's own index of its members' names (<see cref="MemberTag.LastName"/>)
@@ -95,8 +99,7 @@ internal sealed record MemberFilter(string? Search, MemberStatus? Status, Guid? 
                 return await Ordered(members).Take(PageSize + 1).ToListAsync(ct);
             }
         }
-        var ordered = Sort == "name" && Tag is { } tag ? InTagNameOrder(db, tag) : Ordered(Matching(db, Sort == "number"));
-        return await ordered.Skip((Page - 1) * PageSize).Take(PageSize + 1).ToListAsync(ct);
+        return await OrderedMatches(db, Sort == "number").Skip((Page - 1) * PageSize).Take(PageSize + 1).ToListAsync(ct);
     }
 
     /// <summary>How many members match, counted up to <see cref="CountLimit"/> + 1 (more means "more than the limit").</summary>
