@@ -26,16 +26,19 @@ public sealed class DatabaseSettingsTests
     }
 
     [Fact]
-    public void Postgres_RunsWithoutParallelWorkersJitOrResets_UnlessTheOperatorSetThem()
+    public void Postgres_RunsWithoutParallelWorkersJitOrResets_AndPreparesStatements_UnlessTheOperatorSetThem()
     {
         var plain = DatabaseSettings.From(Configuration(("ConnectionStrings:Postgres", "Host=db;Database=office;Username=rh")));
         Assert.Equal("-c max_parallel_workers_per_gather=0 -c jit=off", new Npgsql.NpgsqlConnectionStringBuilder(plain.ConnectionString).Options);
 
         Assert.True(new Npgsql.NpgsqlConnectionStringBuilder(plain.ConnectionString).NoResetOnClose);
+        Assert.Equal(64, new Npgsql.NpgsqlConnectionStringBuilder(plain.ConnectionString).MaxAutoPrepare);
 
-        var own = DatabaseSettings.From(Configuration(("ConnectionStrings:Postgres", "Host=db;Database=office;Username=rh;Options=-c work_mem=64MB;No Reset On Close=false")));
+        var own = DatabaseSettings.From(Configuration(("ConnectionStrings:Postgres",
+            "Host=db;Database=office;Username=rh;Options=-c work_mem=64MB;No Reset On Close=false;Max Auto Prepare=0")));
         Assert.Equal("-c work_mem=64MB", new Npgsql.NpgsqlConnectionStringBuilder(own.ConnectionString).Options);
         Assert.False(new Npgsql.NpgsqlConnectionStringBuilder(own.ConnectionString).NoResetOnClose);
+        Assert.Equal(0, new Npgsql.NpgsqlConnectionStringBuilder(own.ConnectionString).MaxAutoPrepare);
     }
 
     [Theory]
