@@ -96,6 +96,11 @@ internal static class WebHost
         services.AddPortal();
         services.AddMemberImport();
         services.AddRazorComponents();
+        // Pages are German and English: the default encoder writes every letter outside ASCII as an entity (ü as &#xFC;),
+        // which made a long German ticket thread a third larger and its encoding the slow path. Markup characters
+        // (< > & " ') and control characters are still encoded.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "RightHand API";
