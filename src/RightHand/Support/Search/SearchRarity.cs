@@ -4,8 +4,9 @@ using RightHand.Platform.Database;
 namespace RightHand.Support.Search;
 
 /// <summary>
-/// <see cref="TicketSearch.IsRareAsync"/>, kept per search text for a while: the planner's statistics change only when
-/// ANALYZE runs, and the same search is asked again for each page, sort and filter of its results. Asked on every page,
+/// <see cref="TicketSearch.IsRareAsync"/>, kept per search text for a while: PostgreSQL's statistics change only when
+/// ANALYZE runs, a word's share of the tickets slowly, and the same search is asked again for each page, sort and filter
+/// of its results. Asked on every page,
 /// the common-word searches' p95 was about 70 ms higher at a million tickets (bench/RESULTS.md §8). At most
 /// <see cref="MaxKept"/> texts are kept; past that the store starts over.
 /// </summary>
@@ -18,7 +19,7 @@ internal sealed class SearchRarity(TimeProvider clock)
 
     public async Task<bool> IsRareAsync(AppDb db, string search, CancellationToken ct = default)
     {
-        if (!db.IsPostgres || !TicketSearch.IsFullText(search)) return false;
+        if (!TicketSearch.IsFullText(search)) return false;
         var key = search.Trim();
         var now = clock.GetUtcNow();
         if (kept.TryGetValue(key, out var entry) && now >= entry.At && now - entry.At < FreshFor) return entry.Rare;

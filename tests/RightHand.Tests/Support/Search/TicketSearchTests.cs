@@ -98,11 +98,12 @@ public sealed class TicketSearchTests
         Assert.Equal(["10001"], await SearchAsync(assistant.Client, "#10001"));
     }
 
-    [Fact]
-    public async Task ARareWord_OnPostgres_IsCollectedFromTheIndex_AndFindsWhatTheWalkFinds()
+    [Theory]
+    [MemberData(nameof(TestApp.Engines), MemberType = typeof(TestApp))]
+    public async Task ARareWord_IsCollectedFromTheIndex_ACommonOneFromTheList_AndBothFindTheSame(Engine engine)
     {
         var clock = new ManualClock();
-        await using var app = await TestApp.StartAsync(Engine.Postgres, new Dictionary<string, string?> { ["Jobs:Enabled"] = "false" }, clock);
+        await using var app = await TestApp.StartAsync(engine, new Dictionary<string, string?> { ["Jobs:Enabled"] = "false" }, clock);
         await StaffSession.SetUpOwnerAsync(app);
         var assistant = await StaffSession.CreateAndSignInAsync(app, Roles.Assistant);
         var common = await SupportPages.OpenByMailAsync(app, "anna@example.org", "Beitrag", "Der Beitrag wurde doppelt abgebucht.");        // 10001
@@ -111,9 +112,12 @@ public sealed class TicketSearchTests
         clock.Advance(TimeSpan.FromMinutes(1));
         await SupportPages.OpenAsync(app, new NewTicket(TicketChannel.Email, new TicketRequester(null, "carla@example.org"), "Zahnradbahn gesperrt",
             "Bitte prüfen, ob die Fahrt stattfindet.", Priority: TicketPriority.High));                                                      // 10003
+        // SQLite counts tickets: this many more make the word common there (10004 and on).
+        for (var i = 0; i < TicketSearch.RareTickets; i++) await SupportPages.OpenByMailAsync(app, $"m{i}@example.org", "Beitrag erhöht", "Warum?");
         await using (var scope = app.Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<RightHand.Platform.Database.AppDb>();
+            // PostgreSQL counts messages: these make the word common there.
             db.TicketMessages.AddRange(Enumerable.Range(1, 1000).Select(i => new TicketMessage
             {
                 TicketId = common.Id, Kind = TicketMessageKind.FromRequester, FromAddress = "anna@example.org", Body = $"Der Beitrag für {i} ist doppelt.",
@@ -121,7 +125,7 @@ public sealed class TicketSearchTests
             }));
             await db.SaveChangesAsync();
             // The planner's statistics, as autovacuum would gather them.
-            await db.Database.ExecuteSqlRawAsync("ANALYZE ticket_messages; ANALYZE tickets");
+            if (engine == Engine.Postgres) await db.Database.ExecuteSqlRawAsync("ANALYZE ticket_messages; ANALYZE tickets");
 
             Assert.True(await TicketSearch.IsRareAsync(db, "Zahnradbahn"));
             Assert.False(await TicketSearch.IsRareAsync(db, "Beitrag"));
@@ -138,6 +142,7 @@ public sealed class TicketSearchTests
         Assert.Equal(["10003", "10002"], await SearchAsync(assistant.Client, "Zahnradbahn"));
         Assert.Equal(["10003"], (await Html.GetAsync(assistant.Client, "/support?priority=high&q=Zahnradbahn"))
             .QuerySelectorAll("tr[data-ticket]").Select(r => r.GetAttribute("data-ticket")!));
-        Assert.Equal(["10001"], await SearchAsync(assistant.Client, "Beitrag"));
+        var beitrag = await SearchAsync(assistant.Client, "Beitrag");
+        Assert.Equal((50, $"{10003 + TicketSearch.RareTickets}"), (beitrag.Count, beitrag[0]));
     }
 }
