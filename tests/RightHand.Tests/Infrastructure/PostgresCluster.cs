@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 
 namespace RightHand.Tests.Infrastructure;
@@ -125,6 +126,7 @@ public sealed class PostgresCluster : IAsyncDisposable
             var result = await RunAsServerUserAsync("pg_ctl", args);
             if (result.Succeeded)
             {
+                StartWatchdog();
                 return;
             }
 
@@ -136,6 +138,22 @@ public sealed class PostgresCluster : IAsyncDisposable
 
             throw Failure(ProcessRunner.Describe(Path.Combine(_bin, "pg_ctl"), args), result);
         }
+    }
+
+    /// <summary>
+    /// Stops the cluster and removes its folder once this test process is gone. <see cref="TestApp"/>'s ProcessExit handler
+    /// does that too, but the test runner kills its host soon after the last test, often before the handler is through,
+    /// which left one running cluster per test run behind on a developer's machine. Started through a shell that exits at
+    /// once, so that the watchdog is in no process tree the runner kills.
+    /// </summary>
+    private void StartWatchdog()
+    {
+        var pgCtl = Path.Combine(_bin, "pg_ctl");
+        var stop = (_runAsPostgres ? "runuser -u postgres -- " : "") + $"'{pgCtl}' -D '{DataDirectory}' -m immediate stop";
+        var watch = string.Create(CultureInfo.InvariantCulture,
+            $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 2; done; [ -f '{DataDirectory}/postmaster.pid' ] && {stop}; rm -rf '{_root}'");
+        using var shell = Process.Start(new ProcessStartInfo("sh") { ArgumentList = { "-c", "setsid sh -c \"$0\" </dev/null >/dev/null 2>&1 &", watch } });
+        shell?.WaitForExit();
     }
 
     private Task<ProcessResult> RunAsServerUserAsync(string tool, IReadOnlyList<string> args)
