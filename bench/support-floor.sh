@@ -44,17 +44,28 @@ floor_common() {
   echo "SELECT s.id, s.created_at, s.name, s.person_id, s.query FROM saved_ticket_views AS s WHERE s.person_id = '$floor_owner' ORDER BY s.name;"
 }
 
-# floor_list NAME WHERE [ORDER] [OFFSET] [COUNT LIMIT] [IDS FIRST]: a list page's script, and its two own statements under EXPLAIN.
-# The count only when the app counts: not on the last page (TicketList.razor), capped lower for a search (TicketFilter).
-# A filtered list or a word search picks its page's ids first and reads the rows afterwards (TicketFilter.PageOf).
+# floor_list NAME WHERE [ORDER] [OFFSET] [COUNT LIMIT] [IDS FIRST]: a list page's script, and its own statements under EXPLAIN.
+# COUNT LIMIT is the cap + 1 (0: a plain view, whose count is its kept tab). Where the page lies within the cap, the app
+# walks the first cap + 1 ids once for page and count and reads the page's rows by id (TicketFilter.ReadAsync); otherwise
+# it reads the page (ids first where IDS FIRST is set: TicketFilter.PageOf) and counts only when that page is full.
 floor_list() {
-  local order="${3:-t.last_activity_at DESC, t.number DESC}" rows shown
-  rows="SELECT $floor_cols FROM tickets AS t WHERE $2 ORDER BY $order LIMIT 51 OFFSET ${4:-0};"
+  local order="${3:-t.last_activity_at DESC, t.number DESC}" offset="${4:-0}" limit="${5:-1001}" rows shown walk ids
+  if [ "$limit" != 0 ] && [ $((offset + 50)) -le $((limit - 1)) ]; then
+    walk="SELECT t.id FROM tickets AS t WHERE $2 ORDER BY $order LIMIT $limit;"
+    ids=$(floor_psql -c "${walk%;}" | sed -n "$((offset + 1)),$((offset + 51))p" | sed "s/.*/'&'/" | paste -sd, -)
+    rows="SELECT $floor_cols FROM tickets AS t WHERE t.id = ANY (ARRAY[$ids]::uuid[]) ORDER BY $order;"
+    { floor_common; echo "$walk"; if [ -n "$ids" ]; then echo "$rows"; fi; } | tr '\n' ' ' | sed 's/; /;\n/g' > "$floor_dir/$1.sql"
+    # No ids (a number among the solved or closed tickets): the app reads no rows either.
+    { echo "### $1"; floor_psql -c "EXPLAIN (ANALYZE, BUFFERS) ${walk%;}"; if [ -n "$ids" ]; then floor_psql -c "EXPLAIN (ANALYZE, BUFFERS) ${rows%;}"; fi
+    } >> "$WORK/explain-$LABEL.txt" 2>&1
+    return
+  fi
+  rows="SELECT $floor_cols FROM tickets AS t WHERE $2 ORDER BY $order LIMIT 51 OFFSET $offset;"
   shown=$(floor_psql -c "SELECT count(*) FROM (${rows%;}) AS r")
-  [ -n "${6:-}" ] && rows="SELECT $floor_cols FROM tickets AS t WHERE t.id IN (SELECT t.id FROM tickets AS t WHERE $2 ORDER BY $order LIMIT 51 OFFSET ${4:-0}) ORDER BY $order;"
-  { floor_common; echo "$rows"; if [ "${5:-1001}" != 0 ] && { [ "$shown" -gt 50 ] || { [ "$shown" = 0 ] && [ "${4:-0}" != 0 ]; }; }; then floor_count "$2" "$5"; fi
+  [ -n "${6:-}" ] && rows="SELECT $floor_cols FROM tickets AS t WHERE t.id IN (SELECT t.id FROM tickets AS t WHERE $2 ORDER BY $order LIMIT 51 OFFSET $offset) ORDER BY $order;"
+  { floor_common; echo "$rows"; if [ "$limit" != 0 ] && { [ "$shown" -gt 50 ] || { [ "$shown" = 0 ] && [ "$offset" != 0 ]; }; }; then floor_count "$2" "$limit"; fi
   } | tr '\n' ' ' | sed 's/; /;\n/g' > "$floor_dir/$1.sql"
-  { echo "### $1"; floor_psql -c "EXPLAIN (ANALYZE, BUFFERS) $(floor_count "$2" "$([ "${5:-1001}" = 0 ] && echo 1001 || echo "${5:-1001}")" | sed 's/;$//')"
+  { echo "### $1"; floor_psql -c "EXPLAIN (ANALYZE, BUFFERS) $(floor_count "$2" "$([ "$limit" = 0 ] && echo 1001 || echo "$limit")" | sed 's/;$//')"
     floor_psql -c "EXPLAIN (ANALYZE, BUFFERS) ${rows%;}"; } >> "$WORK/explain-$LABEL.txt" 2>&1
 }
 
@@ -116,21 +127,22 @@ for path in $AUTH_PAGES; do
   [ -n "$(param priority)" ] && where="$where AND t.priority = 2"
   [ -n "$(param category)" ] && where="$where AND t.category_id = '$(param category)'"
   order="t.last_activity_at DESC, t.number DESC"; [ "$(param sort)" = created ] && order="t.created_at DESC, t.number DESC"
-  limit=1001; [ -n "$q" ] && limit=201
+  limit=1001; [ -n "$q" ] && limit=101
   # A view without further filters takes its count from its (kept) tab: no count statement.
   [ -z "$q$state$(param priority)$(param category)" ] && limit=0
   ids_first=""; [ "$limit" != 0 ] && ! [[ "$q" =~ ^#?[0-9]+$ ]] && ids_first=1
   floor_list "$name" "$where" "$order" $(( (${page:-1} - 1) * 50 )) "$limit" "$ids_first"
 done
 
-# Each script under pgbench: same clients and duration as wrk; p95 from the per-transaction log.
+# Each script under pgbench: same clients and duration as wrk; p95 from the per-transaction log. Prepared, as the app's
+# frequent statements are (Max Auto Prepare, Platform/Database/DatabaseSetup.cs).
 {
   echo "## floor: pgbench -c$CONNECTIONS -j2 -T${DURATION%s} per page (load1 $(cut -d' ' -f1 /proc/loadavg))"
   printf "%-60s %10s %10s %10s %10s %10s %8s\n" page floor-mean floor-p95 app-p95 ratio-p95 tps ""
   for path in $AUTH_PAGES; do
     name=$(echo "$path" | sed 's|^/support||; s|[^A-Za-z0-9]\+|-|g; s|^-||; s|-$||'); name="${name:-all}"
     rm -f "$floor_dir"/pgbench_log.*
-    (cd "$floor_dir" && "$PG_BIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U rh -n -c "$CONNECTIONS" -j 2 -T "${DURATION%s}" -l -f "$name.sql" bench \
+    (cd "$floor_dir" && "$PG_BIN/pgbench" -h 127.0.0.1 -p "$PG_PORT" -U rh -n -M prepared -c "$CONNECTIONS" -j 2 -T "${DURATION%s}" -l -f "$name.sql" bench \
       > "$name.pgbench" 2>&1) || { echo "$name: pgbench failed, see $floor_dir/$name.pgbench"; continue; }
     stats=$(cat "$floor_dir"/pgbench_log.* | awk '{print $3}' | sort -n | awk '{a[NR]=$1; s+=$1} END {i=int(NR*0.95); if (i<1) i=1; printf "%.2f %.2f %d", s/NR/1000, a[i]/1000, NR}')
     mean=${stats%% *}; rest=${stats#* }; p95=${rest%% *}
