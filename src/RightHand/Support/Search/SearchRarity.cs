@@ -6,9 +6,8 @@ namespace RightHand.Support.Search;
 /// <summary>
 /// <see cref="TicketSearch.IsRareAsync"/>, kept per search text for a while: PostgreSQL's statistics change only when
 /// ANALYZE runs, a word's share of the tickets slowly, and the same search is asked again for each page, sort and filter
-/// of its results. Asked on every page,
-/// the common-word searches' p95 was about 70 ms higher at a million tickets (bench/RESULTS.md §8). At most
-/// <see cref="MaxKept"/> texts are kept; past that the store starts over.
+/// of its results. Asked on every page, the common-word searches' p95 was about 70 ms higher at a million tickets
+/// (bench/RESULTS.md §8). At most <see cref="MaxKept"/> texts are kept; past that the store starts over.
 /// </summary>
 internal sealed class SearchRarity(TimeProvider clock)
 {
