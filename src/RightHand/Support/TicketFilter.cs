@@ -78,7 +78,10 @@ internal sealed record TicketFilter(string View, string? Search, TicketState? St
         return new TicketListPage(rows, capped ? Page * PageSize + (more ? 1 : 0) : counted, capped);
     }
 
-    /// <summary>This filter's page read in list order, one ticket more than a page to tell whether another follows.</summary>
+    /// <summary>
+    /// This filter's page read in list order, one ticket more than a page to tell whether another follows: a plain view's
+    /// page, or a filter's or search's page past what it counts (<see cref="ReadAsync"/> reads the others).
+    /// </summary>
     /// <remarks>
     /// A filtered list or a word search on PostgreSQL picks the page's ids first, from the open-tickets indexes alone (they
     /// carry every column the filters and orders use, and the subject's words: migrations 0030 and 0035), and reads the 50
